@@ -1,0 +1,60 @@
+package io.beatwatch.core.view;
+
+import java.time.Duration;
+
+/**
+ * Every Redis key Beatwatch writes, in one place. The view is rebuilt from Flink at any time and is
+ * written only with absolute values (HSET, ZADD, SET), never INCR, so a re-sent command is
+ * harmless.
+ */
+public final class RedisKeys {
+
+    /** Redis Stream of alert events (opened / updated / closed), bounded with MAXLEN ~. */
+    public static final String ALERT_STREAM = "beatwatch:alerts";
+
+    /** Hash field of a stream entry holding the alert JSON. */
+    public static final String STREAM_FIELD_ALERT = "alert";
+
+    /** Hash field of a stream entry holding the alert event's dedupe key (alertId + revision). */
+    public static final String STREAM_FIELD_EVENT_ID = "event";
+
+    /** Set of alert event ids already appended to the stream, so a re-run does not append twice. */
+    public static final String ALERT_EVENTS_SEEN = "beatwatch:alerts:seen";
+
+    /** Hash alertId to alert JSON of every open alert; removed on close. */
+    public static final String OPEN_ALERTS = "beatwatch:alerts:open";
+
+    /** Set of district names that have any cell in the view. */
+    public static final String DISTRICTS = "beatwatch:districts";
+
+    /** Default bound on the alert stream length. */
+    public static final long ALERT_STREAM_MAX_LEN = 10_000;
+
+    /** How long a cell's view entry lives after its last update (idle cells expire). */
+    public static final Duration CELL_TTL = Duration.ofHours(6);
+
+    private RedisKeys() {}
+
+    /**
+     * Hash of one cell's current state for one window: observed, expected, score, recurrence,
+     * officerInitiated, tips, district, lat, lon, updatedAt (all absolute values).
+     */
+    public static String cell(String cell, int windowMinutes) {
+        return "beatwatch:cell:" + cell + ":" + windowMinutes;
+    }
+
+    /** Sorted set of cells in a district ranked by score for one window (ZADD absolute scores). */
+    public static String ranked(String district, int windowMinutes) {
+        return "beatwatch:hot:" + district + ":" + windowMinutes;
+    }
+
+    /** Hash suggestionId to suggestion JSON of a district's current patrol suggestions. */
+    public static String suggestions(String district) {
+        return "beatwatch:suggestions:" + district;
+    }
+
+    /** Hash cell to patrol minutes of one district on one local date (yyyy-MM-dd). */
+    public static String dosage(String district, String date) {
+        return "beatwatch:dosage:" + district + ":" + date;
+    }
+}
