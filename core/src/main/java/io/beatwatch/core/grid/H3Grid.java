@@ -94,9 +94,17 @@ public final class H3Grid implements Serializable {
         return h3().cellArea(cell, AreaUnit.km2);
     }
 
-    /** Whether a string is a valid H3 cell address. */
+    /**
+     * Whether a string is a valid H3 cell address (false, not an exception, for any other text).
+     */
     public static boolean isValidCell(String cell) {
-        return cell != null && h3().isValidCell(cell);
+        if (cell == null || cell.isEmpty() || cell.length() > 16) return false;
+        try {
+            return h3().isValidCell(cell);
+        } catch (NumberFormatException e) {
+            // H3 parses the address as hex before checking it
+            return false;
+        }
     }
 
     /** The resolution of a cell address. */
