@@ -28,7 +28,7 @@ public record InjectedCluster(
         Duration duration,
         int extraCount,
         List<String> types,
-        Kind kind) {
+        Kind kind) implements java.io.Serializable {
 
     /** What an injected cluster adds. */
     public enum Kind {

@@ -55,7 +55,7 @@ public record SyntheticCityConfig(
         double hotspotShare,
         ZoneId timeZone,
         List<InjectedCluster> clusters,
-        List<Surge> surges) {
+        List<Surge> surges) implements java.io.Serializable {
 
     public static final long DEFAULT_SEED = 42L;
 
