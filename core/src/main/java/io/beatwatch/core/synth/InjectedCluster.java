@@ -28,7 +28,8 @@ public record InjectedCluster(
         Duration duration,
         int extraCount,
         List<String> types,
-        Kind kind) implements java.io.Serializable {
+        Kind kind)
+        implements java.io.Serializable {
 
     /** What an injected cluster adds. */
     public enum Kind {

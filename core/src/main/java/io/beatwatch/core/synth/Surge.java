@@ -8,7 +8,8 @@ import java.util.Objects;
  * A proportional city-wide surge (a storm, a holiday): every background rate times {@code factor}
  * during {@code [start, start + duration)}. The detector should not alert on it.
  */
-public record Surge(Instant start, Duration duration, double factor) implements java.io.Serializable {
+public record Surge(Instant start, Duration duration, double factor)
+        implements java.io.Serializable {
 
     public Surge {
         Objects.requireNonNull(start, "start");

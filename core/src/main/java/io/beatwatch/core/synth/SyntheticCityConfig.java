@@ -55,7 +55,8 @@ public record SyntheticCityConfig(
         double hotspotShare,
         ZoneId timeZone,
         List<InjectedCluster> clusters,
-        List<Surge> surges) implements java.io.Serializable {
+        List<Surge> surges)
+        implements java.io.Serializable {
 
     public static final long DEFAULT_SEED = 42L;
 

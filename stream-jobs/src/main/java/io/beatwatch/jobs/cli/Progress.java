@@ -24,8 +24,12 @@ final class Progress {
         String eta = "";
         if (fraction >= 0) {
             int filled = (int) Math.round(fraction * WIDTH);
-            bar = "[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] "
-                    + String.format("%5.1f%%", fraction * 100);
+            bar =
+                    "["
+                            + "#".repeat(filled)
+                            + "-".repeat(WIDTH - filled)
+                            + "] "
+                            + String.format("%5.1f%%", fraction * 100);
             if (fraction > 0.01) {
                 eta = " ETA " + format(Duration.ofSeconds((long) (secs / fraction - secs)));
             }

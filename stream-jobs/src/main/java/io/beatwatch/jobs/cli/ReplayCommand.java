@@ -6,6 +6,7 @@ import io.beatwatch.core.model.AlertState;
 import io.beatwatch.core.model.HotspotAlert;
 import io.beatwatch.core.profile.CityProfiles;
 import io.beatwatch.core.synth.SyntheticCityConfig;
+import io.beatwatch.core.view.RedisKeys;
 import io.beatwatch.jobs.hotspot.HotspotJob;
 import io.beatwatch.jobs.hotspot.HotspotJobConfig;
 import io.beatwatch.jobs.io.FileFeed;
@@ -17,7 +18,6 @@ import io.beatwatch.jobs.io.ReplaySource;
 import io.beatwatch.jobs.io.SyntheticFeed;
 import io.beatwatch.jobs.redis.RedisSink;
 import io.beatwatch.jobs.redis.ViewWrites;
-import io.beatwatch.core.view.RedisKeys;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -56,43 +56,69 @@ import picocli.CommandLine.Parameters;
         })
 public final class ReplayCommand implements Callable<Integer> {
 
-    @Parameters(arity = "0..1", paramLabel = "FILE", description = "Feed file (.csv, .csv.gz, .ndjson[.gz]).")
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "FILE",
+            description = "Feed file (.csv, .csv.gz, .ndjson[.gz]).")
     Path file;
 
     @Option(names = "--profile", description = "City profile name or YAML path (with FILE).")
     String profile;
 
-    @Option(names = "--synthetic", description = "Replay the seeded synthetic city instead of a file.")
+    @Option(
+            names = "--synthetic",
+            description = "Replay the seeded synthetic city instead of a file.")
     boolean synthetic;
 
-    @Option(names = "--days", defaultValue = "14", description = "Synthetic city: days (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--days",
+            defaultValue = "14",
+            description = "Synthetic city: days (default ${DEFAULT-VALUE}).")
     int days;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Synthetic city: seed (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            description = "Synthetic city: seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--speed", defaultValue = "max", description = "Times real time (e.g. 60), or max (default).")
+    @Option(
+            names = "--speed",
+            defaultValue = "max",
+            description = "Times real time (e.g. 60), or max (default).")
     String speed;
 
-    @Option(names = "--from", description = "Only events at or after this date (yyyy-mm-dd) or instant.")
+    @Option(
+            names = "--from",
+            description = "Only events at or after this date (yyyy-mm-dd) or instant.")
     String from;
 
     @Option(names = "--to", description = "Only events before this date (yyyy-mm-dd) or instant.")
     String to;
 
-    @Option(names = "--out", defaultValue = "out/replay", description = "Output folder (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--out",
+            defaultValue = "out/replay",
+            description = "Output folder (default ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--redis", description = "Also write the Redis view to this URI (redis://host:port).")
+    @Option(
+            names = "--redis",
+            description = "Also write the Redis view to this URI (redis://host:port).")
     String redis;
 
-    @Option(names = "--threshold-days", description = "False-alarm budget: recurrence interval to alert (default 100).")
+    @Option(
+            names = "--threshold-days",
+            description = "False-alarm budget: recurrence interval to alert (default 100).")
     Double thresholdDays;
 
     @Option(names = "--baseline-days", description = "Trailing baseline days (default 28).")
     Integer baselineDays;
 
-    @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--parallelism",
+            defaultValue = "2",
+            description = "Flink parallelism (default ${DEFAULT-VALUE}).")
     int parallelism;
 
     @Override
@@ -123,28 +149,44 @@ public final class ReplayCommand implements Callable<Integer> {
             name = "synthetic";
         } else {
             var p = CityProfiles.load(profile);
-            feed = new FileFeed(profile, file.toAbsolutePath().toString(), instant(from), instant(to));
+            feed =
+                    new FileFeed(
+                            profile, file.toAbsolutePath().toString(), instant(from), instant(to));
             config = HotspotJobConfig.defaults(p.bounds(), Set.of());
             name = p.name();
         }
         DetectionConfig d = config.detection();
-        if (baselineDays != null) d = d.withBaseline(baselineDays, d.baselineHourBuckets(), Math.min(d.minBaselineDays(), baselineDays));
+        if (baselineDays != null)
+            d =
+                    d.withBaseline(
+                            baselineDays,
+                            d.baselineHourBuckets(),
+                            Math.min(d.minBaselineDays(), baselineDays));
         if (thresholdDays != null) d = d.withRecurrenceThresholdDays(thresholdDays);
-        config = config.withDetection(d).withCheckpointInterval(Duration.ZERO).withSource(name);
+        config =
+                config.withDetection(d)
+                        .withCheckpointInterval(Duration.ZERO)
+                        .withoutIdleness()
+                        .withSource(name);
         double pace = "max".equalsIgnoreCase(speed) ? 0 : Double.parseDouble(speed);
         RecordFeed paced = new PacedFeed(feed, pace);
 
         Files.createDirectories(out);
         try (Stream<Path> old = Files.list(out)) {
-            for (Path p : old.filter(f -> f.getFileName().toString().startsWith("alerts.")).toList()) {
+            for (Path p :
+                    old.filter(f -> f.getFileName().toString().startsWith("alerts.")).toList()) {
                 Files.delete(p);
             }
         }
         var alertSinks = new ArrayList<org.apache.flink.api.connector.sink2.Sink<HotspotAlert>>();
         alertSinks.add(new NdjsonFileSink(out));
-        var cellSinks = new ArrayList<org.apache.flink.api.connector.sink2.Sink<io.beatwatch.jobs.hotspot.CellView>>();
+        var cellSinks =
+                new ArrayList<
+                        org.apache.flink.api.connector.sink2.Sink<
+                                io.beatwatch.jobs.hotspot.CellView>>();
         if (redis != null) {
-            alertSinks.add(new RedisSink<>(redis, ViewWrites.alerts(RedisKeys.ALERT_STREAM_MAX_LEN)));
+            alertSinks.add(
+                    new RedisSink<>(redis, ViewWrites.alerts(RedisKeys.ALERT_STREAM_MAX_LEN)));
             cellSinks.add(new RedisSink<>(redis, ViewWrites.cells()));
         }
         var job =
@@ -162,9 +204,12 @@ public final class ReplayCommand implements Callable<Integer> {
         ReplayProgress.reset();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(parallelism);
-        err.printf("Replaying %s (%s) at %s speed, parallelism %d ...%n",
+        err.printf(
+                "Replaying %s (%s) at %s speed, parallelism %d ...%n",
                 synthetic ? "the synthetic city (" + days + " days, seed " + seed + ")" : file,
-                name, pace > 0 ? pace + "x" : "max", parallelism);
+                name,
+                pace > 0 ? pace + "x" : "max",
+                parallelism);
         var progress = new Progress(err);
         JobClient client = job.executeAsync(env, "beatwatch-replay-" + name);
         var result = client.getJobExecutionResult();
@@ -178,7 +223,8 @@ public final class ReplayCommand implements Callable<Integer> {
             }
         }
         result.get();
-        progress.update(synthetic ? -1 : 1.0, ReplayProgress.emittedCount(), ReplayProgress.alerts());
+        progress.update(
+                synthetic ? -1 : 1.0, ReplayProgress.emittedCount(), ReplayProgress.alerts());
         progress.done();
         double secs = progress.elapsedSeconds();
 
@@ -193,7 +239,9 @@ public final class ReplayCommand implements Callable<Integer> {
     private List<HotspotAlert> mergeParts() throws IOException {
         List<HotspotAlert> alerts = new ArrayList<>();
         try (Stream<Path> parts = Files.list(out)) {
-            for (Path p : parts.filter(f -> f.getFileName().toString().matches("alerts\\.\\d+\\.ndjson")).toList()) {
+            for (Path p :
+                    parts.filter(f -> f.getFileName().toString().matches("alerts\\.\\d+\\.ndjson"))
+                            .toList()) {
                 for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
                     if (!line.isBlank()) alerts.add(Json.decodeAlert(line));
                 }
@@ -204,7 +252,8 @@ public final class ReplayCommand implements Callable<Integer> {
                 Comparator.comparing(HotspotAlert::eventTime)
                         .thenComparing(HotspotAlert::alertId)
                         .thenComparing(a -> a.state().ordinal()));
-        try (BufferedWriter w = Files.newBufferedWriter(out.resolve("alerts.ndjson"), StandardCharsets.UTF_8)) {
+        try (BufferedWriter w =
+                Files.newBufferedWriter(out.resolve("alerts.ndjson"), StandardCharsets.UTF_8)) {
             for (HotspotAlert a : alerts) {
                 w.write(Json.encode(a));
                 w.newLine();
@@ -222,7 +271,8 @@ public final class ReplayCommand implements Callable<Integer> {
             if (a.state() == AlertState.OPENED) {
                 opened++;
                 if (!a.confirmed()) unconfirmed++;
-                openedByDistrict.merge(a.district() == null ? "UNKNOWN" : a.district(), 1L, Long::sum);
+                openedByDistrict.merge(
+                        a.district() == null ? "UNKNOWN" : a.district(), 1L, Long::sum);
                 days.add(LocalDate.ofInstant(a.eventTime(), ZoneOffset.UTC));
             } else if (a.state() == AlertState.UPDATED) updated++;
             else closed++;
@@ -230,14 +280,26 @@ public final class ReplayCommand implements Callable<Integer> {
         long dataDays = Math.max(1, ReplayProgress.dataDays());
         StringBuilder s = new StringBuilder();
         s.append(String.format("%nReplay of %s%n", name));
-        s.append(String.format("  events replayed     %,d (file rows read %,d)%n", events, ReplayProgress.rows()));
+        s.append(
+                String.format(
+                        "  events replayed     %,d (file rows read %,d)%n",
+                        events, ReplayProgress.rows()));
         s.append(String.format("  wall time           %.1f s%n", secs));
-        s.append(String.format("  throughput          %,.0f events/s%n", events / Math.max(secs, 1e-3)));
+        s.append(
+                String.format(
+                        "  throughput          %,.0f events/s%n", events / Math.max(secs, 1e-3)));
         s.append(String.format("  days with data      %,d%n", dataDays));
-        s.append(String.format("  alerts opened       %,d (%d unconfirmed tip-only), updates %,d, closes %,d%n", opened, unconfirmed, updated, closed));
+        s.append(
+                String.format(
+                        "  alerts opened       %,d (%d unconfirmed tip-only), updates %,d, closes %,d%n",
+                        opened, unconfirmed, updated, closed));
         s.append(String.format("  alerts/day (all)    %.2f%n", opened / (double) dataDays));
         s.append("  alerts/day by district:\n");
-        openedByDistrict.forEach((k, v) -> s.append(String.format("    %-12s %6.2f  (%d)%n", k, v / (double) dataDays, v)));
+        openedByDistrict.forEach(
+                (k, v) ->
+                        s.append(
+                                String.format(
+                                        "    %-12s %6.2f  (%d)%n", k, v / (double) dataDays, v)));
         var rejected = ReplayProgress.rejectedByReason();
         if (!rejected.isEmpty()) {
             s.append("  rows rejected by the profile:\n");
@@ -248,7 +310,8 @@ public final class ReplayCommand implements Callable<Integer> {
 
     private static Instant instant(String text) {
         if (text == null) return null;
-        if (text.length() == 10) return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+        if (text.length() == 10)
+            return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
         return Instant.parse(text);
     }
 }

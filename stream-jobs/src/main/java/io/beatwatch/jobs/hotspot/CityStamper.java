@@ -16,8 +16,8 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * The city-wide view, one instance keyed by a constant: counts each incident once (CAD updates of
- * a seen id are dropped, ids expire after the dedupe TTL), keeps the city's window and baseline
+ * The city-wide view, one instance keyed by a constant: counts each incident once (CAD updates of a
+ * seen id are dropped, ids expire after the dedupe TTL), keeps the city's window and baseline
  * counts, and stamps each first-seen event with them. Running as one keyed instance makes the
  * stamp, and so every alert downstream, a deterministic function of the input order.
  */
@@ -50,10 +50,13 @@ final class CityStamper extends KeyedProcessFunction<Integer, CellEvent, Stamped
 
     @Override
     public void open(OpenContext ctx) {
-        seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen", String.class, Long.class));
+        seen =
+                getRuntimeContext()
+                        .getMapState(new MapStateDescriptor<>("seen", String.class, Long.class));
         cellLastDay =
                 getRuntimeContext()
-                        .getMapState(new MapStateDescriptor<>("cellLastDay", String.class, Long.class));
+                        .getMapState(
+                                new MapStateDescriptor<>("cellLastDay", String.class, Long.class));
         city = getRuntimeContext().getState(new ValueStateDescriptor<>("city", CityCounts.class));
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicates");
     }

@@ -117,6 +117,7 @@ final class DecodeFunction extends ProcessFunction<RawRecord, CellEvent> {
     private void reject(Context ctx, String payload, RejectReason reason, String detail) {
         sideReject(
                 ctx,
-                new Reject(Reject.VERSION, config.source(), payload, reason, detail, Instant.now()));
+                new Reject(
+                        Reject.VERSION, config.source(), payload, reason, detail, Instant.now()));
     }
 }

@@ -19,18 +19,22 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * tests drive with in-memory sources.
  *
  * <p>Topology: decode (rejects to a side output) → watermarks → city stamper (one keyed instance:
- * dedupe by incident id, city counts) → fan-out to the places whose zones contain the event →
- * keyed zone detector (counts, scan statistic, alert lifecycle) → sinks.
+ * dedupe by incident id, city counts) → fan-out to the places whose zones contain the event → keyed
+ * zone detector (counts, scan statistic, alert lifecycle) → sinks.
  */
 public final class HotspotJob {
 
     /** The three outputs of the dataflow. */
     public record Outputs(
-            DataStream<HotspotAlert> alerts, DataStream<CellView> cells, DataStream<Reject> rejects) {}
+            DataStream<HotspotAlert> alerts,
+            DataStream<CellView> cells,
+            DataStream<Reject> rejects) {}
 
     /** Where each output goes; any list may be empty. */
     public record Sinks(
-            List<Sink<HotspotAlert>> alerts, List<Sink<CellView>> cells, List<Sink<Reject>> rejects) {
+            List<Sink<HotspotAlert>> alerts,
+            List<Sink<CellView>> cells,
+            List<Sink<Reject>> rejects) {
         public Sinks {
             alerts = List.copyOf(alerts);
             cells = List.copyOf(cells);
@@ -83,6 +87,18 @@ public final class HotspotJob {
         }
     }
 
+    /**
+     * Event-driven watermarks (reproducible replays); with an idleness timeout only when one is
+     * configured, for live inputs whose partitions may go quiet.
+     */
+    static WatermarkStrategy<CellEvent> watermarks(HotspotJobConfig c) {
+        long ooo = c.outOfOrderness().toMillis();
+        WatermarkStrategy<CellEvent> s =
+                WatermarkStrategy.<CellEvent>forGenerator(ctx -> new EventTimeWatermarks(ooo))
+                        .withTimestampAssigner((e, ts) -> e.timeMillis);
+        return c.idleness().isZero() ? s : s.withIdleness(c.idleness());
+    }
+
     /** The dataflow graph. Package-visible so tests build it over in-memory sources. */
     public static Outputs build(DataStream<RawRecord> in, HotspotJobConfig c) {
         int inputParallelism = in.getParallelism();
@@ -95,11 +111,7 @@ public final class HotspotJob {
         DataStream<Reject> rejects = decoded.getSideOutput(DecodeFunction.REJECTS);
 
         DataStream<CellEvent> timed =
-                decoded.assignTimestampsAndWatermarks(
-                                WatermarkStrategy.<CellEvent>forBoundedOutOfOrderness(
-                                                c.outOfOrderness())
-                                        .withTimestampAssigner((e, ts) -> e.timeMillis)
-                                        .withIdleness(c.idleness()))
+                decoded.assignTimestampsAndWatermarks(watermarks(c))
                         .uid("watermarks")
                         .name("watermarks")
                         .setParallelism(inputParallelism);

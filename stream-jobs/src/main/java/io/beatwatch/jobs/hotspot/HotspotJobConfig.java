@@ -44,6 +44,7 @@ public record HotspotJobConfig(
     public static final Duration DEFAULT_DEDUPE_TTL = Duration.ofHours(24);
     public static final int DEFAULT_MAX_PARALLELISM = 128;
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
+
     /** How many call types explain an alert. */
     public static final int TOP_TYPES = 3;
 
@@ -88,22 +89,73 @@ public record HotspotJobConfig(
     /** A copy with other detection parameters. */
     public HotspotJobConfig withDetection(DetectionConfig d) {
         return new HotspotJobConfig(
-                d, h3Resolution, minLat, maxLat, minLon, maxLon, outOfOrderness, idleness,
-                dedupeTtl, officerTypes, maxParallelism, checkpointInterval, source);
+                d,
+                h3Resolution,
+                minLat,
+                maxLat,
+                minLon,
+                maxLon,
+                outOfOrderness,
+                idleness,
+                dedupeTtl,
+                officerTypes,
+                maxParallelism,
+                checkpointInterval,
+                source);
     }
 
     /** A copy with another checkpoint interval (zero disables checkpointing). */
     public HotspotJobConfig withCheckpointInterval(Duration interval) {
         return new HotspotJobConfig(
-                detection, h3Resolution, minLat, maxLat, minLon, maxLon, outOfOrderness,
-                idleness, dedupeTtl, officerTypes, maxParallelism, interval, source);
+                detection,
+                h3Resolution,
+                minLat,
+                maxLat,
+                minLon,
+                maxLon,
+                outOfOrderness,
+                idleness,
+                dedupeTtl,
+                officerTypes,
+                maxParallelism,
+                interval,
+                source);
+    }
+
+    /** A copy without an idleness timeout: for replays, whose watermarks must be reproducible. */
+    public HotspotJobConfig withoutIdleness() {
+        return new HotspotJobConfig(
+                detection,
+                h3Resolution,
+                minLat,
+                maxLat,
+                minLon,
+                maxLon,
+                outOfOrderness,
+                Duration.ZERO,
+                dedupeTtl,
+                officerTypes,
+                maxParallelism,
+                checkpointInterval,
+                source);
     }
 
     /** A copy with another source name. */
     public HotspotJobConfig withSource(String name) {
         return new HotspotJobConfig(
-                detection, h3Resolution, minLat, maxLat, minLon, maxLon, outOfOrderness,
-                idleness, dedupeTtl, officerTypes, maxParallelism, checkpointInterval, name);
+                detection,
+                h3Resolution,
+                minLat,
+                maxLat,
+                minLon,
+                maxLon,
+                outOfOrderness,
+                idleness,
+                dedupeTtl,
+                officerTypes,
+                maxParallelism,
+                checkpointInterval,
+                name);
     }
 
     /** The configured windows as an array, in config order. */

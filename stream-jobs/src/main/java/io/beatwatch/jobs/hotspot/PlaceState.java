@@ -22,6 +22,10 @@ public final class PlaceState {
     public String district;
     public long lastEventMillis;
     public long nextTimerMillis;
+
+    /** Whether the view shows non-zero counts for this cell (ticks continue until it does not). */
+    public boolean viewActive;
+
     public long[] cityCfsWindows;
     public long cityCfsBaseline;
     public long[] cityTipWindows;
@@ -52,12 +56,11 @@ public final class PlaceState {
         return s;
     }
 
-    /** True when no window holds anything at {@code nowMinute}. */
-    boolean windowsEmpty(long nowMinute) {
-        for (int i = 0; i < cfs.length; i++) {
-            if (!cfs[i].isEmpty(nowMinute) || !tips[i].isEmpty(nowMinute)) return false;
-        }
-        return officer.isEmpty(nowMinute);
+    /** True when the cell itself (ring 0) has nothing in its windows at {@code nowMinute}. */
+    boolean ringZeroEmpty(long nowMinute) {
+        return cfs[0].isEmpty(nowMinute)
+                && tips[0].isEmpty(nowMinute)
+                && officer.isEmpty(nowMinute);
     }
 
     /** True when nothing is left in any baseline either: the state can go. */

@@ -14,6 +14,7 @@ public final class RawRecord implements java.io.Serializable {
 
     public Kind kind;
     public String payload;
+
     /** Event time when the producer knows it (replays pace by it); 0 when unknown. */
     public long eventTimeMillis;
 

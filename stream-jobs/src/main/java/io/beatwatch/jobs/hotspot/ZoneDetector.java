@@ -27,10 +27,10 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * One place (keyed by centre cell): updates its counts on every event, scores every ring, window
- * and signal against the space-time permutation expectation, and lets {@link AlertLifecycle}
- * decide whether an alert opens, updates or closes. Emits alerts, and for the view (side output)
- * the cell's current counts. Event-time timers every few minutes let counts decay and alerts close
- * when calls stop; the state is cleared once the baseline period has passed with nothing.
+ * and signal against the space-time permutation expectation, and lets {@link AlertLifecycle} decide
+ * whether an alert opens, updates or closes. Emits alerts, and for the view (side output) the
+ * cell's current counts. Event-time timers every few minutes let counts decay and alerts close when
+ * calls stop; the state is cleared once the baseline period has passed with nothing.
  */
 final class ZoneDetector extends KeyedProcessFunction<String, ZonedEvent, HotspotAlert> {
 
@@ -106,47 +106,67 @@ final class ZoneDetector extends KeyedProcessFunction<String, ZonedEvent, Hotspo
         s.lastEventMillis = Math.max(s.lastEventMillis, e.timeMillis);
 
         evaluate(ctx.getCurrentKey(), s, e.timeMillis, ctx, out, e.timeMillis);
-        if (z.ring == 0) ctx.output(CELLS, view(ctx.getCurrentKey(), s, e.timeMillis));
-
-        long next = (Math.floorDiv(e.timeMillis, TIMER_STEP_MS) + 1) * TIMER_STEP_MS;
-        if (s.nextTimerMillis != next) {
-            ctx.timerService().registerEventTimeTimer(next);
-            s.nextTimerMillis = next;
+        if (z.ring == 0) {
+            ctx.output(CELLS, view(ctx.getCurrentKey(), s, e.timeMillis));
+            s.viewActive = true;
+        }
+        ZoneAlert a = alert.value();
+        if (s.viewActive || (a != null && a.open())) {
+            // the cell's counts (or an open alert) must decay with event time: tick every step
+            scheduleTick(ctx, s, (Math.floorDiv(e.timeMillis, TIMER_STEP_MS) + 1) * TIMER_STEP_MS);
+        } else {
+            scheduleCleanup(ctx, s);
         }
         place.update(s);
     }
 
     @Override
-    public void onTimer(long ts, OnTimerContext ctx, Collector<HotspotAlert> out)
-            throws Exception {
+    public void onTimer(long ts, OnTimerContext ctx, Collector<HotspotAlert> out) throws Exception {
         PlaceState s = place.value();
         if (s == null) return;
         long minute = MinuteCounts.minuteOf(ts);
-        // counts slide with event time even when no call comes: re-score so alerts close
-        evaluate(ctx.getCurrentKey(), s, ts, ctx, out, -1);
-        boolean active = !s.windowsEmpty(minute);
-        if (active || ts - s.lastEventMillis <= detection.maxWindowMinutes() * 60_000L) {
-            ctx.output(CELLS, view(ctx.getCurrentKey(), s, ts));
-        }
         ZoneAlert a = alert.value();
-        if (active || (a != null && a.open())) {
-            s.nextTimerMillis = ts + TIMER_STEP_MS;
-            ctx.timerService().registerEventTimeTimer(s.nextTimerMillis);
+        if (a != null && a.open()) {
+            // counts slide with event time even when no call comes: re-score so alerts close
+            evaluate(ctx.getCurrentKey(), s, ts, ctx, out, -1);
+            a = alert.value();
+        }
+        if (s.viewActive) {
+            ctx.output(CELLS, view(ctx.getCurrentKey(), s, ts));
+            // one last all-zero view is written, then the cell goes quiet in the view
+            s.viewActive = !s.ringZeroEmpty(minute);
+        }
+        if (s.viewActive || (a != null && a.open())) {
+            scheduleTick(ctx, s, ts + TIMER_STEP_MS);
             place.update(s);
-        } else if (s.baselinesEmpty(minute) && lifecycle.canForget(a, ts)) {
+        } else if (ts >= cleanupAt(s) && s.baselinesEmpty(minute) && lifecycle.canForget(a, ts)) {
             place.clear();
             alert.clear();
         } else {
-            // nothing in the windows: sleep until the baseline period has passed
-            long wake =
-                    (Baseline.dayOf(MinuteCounts.minuteOf(s.lastEventMillis))
-                                    + detection.baselineDays()
-                                    + 2)
-                            * DAY_MS;
-            s.nextTimerMillis = Math.max(wake, ts + TIMER_STEP_MS);
-            ctx.timerService().registerEventTimeTimer(s.nextTimerMillis);
+            scheduleCleanup(ctx, s);
             place.update(s);
         }
+    }
+
+    private void scheduleTick(Context ctx, PlaceState s, long at) {
+        if (s.nextTimerMillis != at) {
+            ctx.timerService().registerEventTimeTimer(at);
+            s.nextTimerMillis = at;
+        }
+    }
+
+    /** Wakes the place when its baseline period has passed with nothing, to clear its state. */
+    private void scheduleCleanup(Context ctx, PlaceState s) {
+        long at = cleanupAt(s);
+        if (s.nextTimerMillis < at) {
+            ctx.timerService().registerEventTimeTimer(at);
+            s.nextTimerMillis = at;
+        }
+    }
+
+    private long cleanupAt(PlaceState s) {
+        long lastDay = Baseline.dayOf(MinuteCounts.minuteOf(s.lastEventMillis));
+        return (lastDay + detection.baselineDays() + 2) * DAY_MS;
     }
 
     private void evaluate(
@@ -201,8 +221,14 @@ final class ZoneDetector extends KeyedProcessFunction<String, ZonedEvent, Hotspo
                                     cfsBase, prior, s.cityCfsWindows[w], s.cityCfsBaseline);
                     out.add(
                             Evaluation.of(
-                                    centre, rings[r], windows[w], Signal.CFS, cfs[w], exp,
-                                    testsPerDay, nowMillis));
+                                    centre,
+                                    rings[r],
+                                    windows[w],
+                                    Signal.CFS,
+                                    cfs[w],
+                                    exp,
+                                    testsPerDay,
+                                    nowMillis));
                 }
                 if (detection.tipsSignal() && (open || tips[w] >= detection.minObserved())) {
                     double exp =
@@ -210,8 +236,14 @@ final class ZoneDetector extends KeyedProcessFunction<String, ZonedEvent, Hotspo
                                     tipBase, prior, s.cityTipWindows[w], s.cityTipBaseline);
                     out.add(
                             Evaluation.of(
-                                    centre, rings[r], windows[w], Signal.TIPS, tips[w], exp,
-                                    testsPerDay, nowMillis));
+                                    centre,
+                                    rings[r],
+                                    windows[w],
+                                    Signal.TIPS,
+                                    tips[w],
+                                    exp,
+                                    testsPerDay,
+                                    nowMillis));
                 }
             }
         }
@@ -253,15 +285,18 @@ final class ZoneDetector extends KeyedProcessFunction<String, ZonedEvent, Hotspo
             if (!warm || s.cityCfsWindows == null) continue;
             double exp =
                     Baseline.expected(
-                            base,
-                            detection.priorCount(1),
-                            s.cityCfsWindows[w],
-                            s.cityCfsBaseline);
+                            base, detection.priorCount(1), s.cityCfsWindows[w], s.cityCfsBaseline);
             if (Double.isNaN(exp)) continue;
             var e =
                     Evaluation.of(
-                            cell, rings[r0], windows[w], Signal.CFS, v.observed[w], exp,
-                            testsPerDay, nowMillis);
+                            cell,
+                            rings[r0],
+                            windows[w],
+                            Signal.CFS,
+                            v.observed[w],
+                            exp,
+                            testsPerDay,
+                            nowMillis);
             v.expected[w] = exp;
             v.score[w] = e.score();
             v.recurrenceDays[w] = e.recurrenceIntervalDays();

@@ -14,7 +14,8 @@ final class ZoneFanOut implements FlatMapFunction<Stamped, ZonedEvent> {
     private final int maxRing;
 
     ZoneFanOut(HotspotJobConfig config) {
-        this.maxRing = config.detection().rings().stream().mapToInt(Integer::intValue).max().orElse(0);
+        this.maxRing =
+                config.detection().rings().stream().mapToInt(Integer::intValue).max().orElse(0);
     }
 
     @Override
@@ -25,7 +26,10 @@ final class ZoneFanOut implements FlatMapFunction<Stamped, ZonedEvent> {
             return;
         }
         for (String centre : H3Grid.ring(cell, maxRing)) {
-            int distance = centre.equals(cell) ? 0 : maxRing == 1 ? 1 : (int) H3Grid.distance(centre, cell);
+            int distance =
+                    centre.equals(cell)
+                            ? 0
+                            : maxRing == 1 ? 1 : (int) H3Grid.distance(centre, cell);
             out.collect(new ZonedEvent(centre, distance, s));
         }
     }

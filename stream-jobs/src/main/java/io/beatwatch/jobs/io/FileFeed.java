@@ -16,11 +16,12 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
- * A historical feed file replayed through a city profile: accepted rows become the JSON their
- * topic would carry, within an optional {@code [from, to)} period. Rows the profile rejects are
- * counted by {@link ReplayProgress} (the summary reports them); they never reach the job.
+ * A historical feed file replayed through a city profile: accepted rows become the JSON their topic
+ * would carry, within an optional {@code [from, to)} period. Rows the profile rejects are counted
+ * by {@link ReplayProgress} (the summary reports them); they never reach the job.
  */
-public record FileFeed(String profile, String file, Instant from, Instant to) implements RecordFeed {
+public record FileFeed(String profile, String file, Instant from, Instant to)
+        implements RecordFeed {
 
     @Override
     public Iterator<RawRecord> open() {

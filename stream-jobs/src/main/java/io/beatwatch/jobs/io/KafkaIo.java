@@ -27,13 +27,19 @@ public final class KafkaIo {
      */
     public static DataStream<RawRecord> input(StreamExecutionEnvironment env, Topics t) {
         DataStream<RawRecord> calls =
-                env.fromSource(source(t, t.calls()), WatermarkStrategy.noWatermarks(), "kafka:" + t.calls())
+                env.fromSource(
+                                source(t, t.calls()),
+                                WatermarkStrategy.noWatermarks(),
+                                "kafka:" + t.calls())
                         .uid("source-calls")
                         .map(RawRecord::call)
                         .name("calls")
                         .uid("calls-raw");
         DataStream<RawRecord> tips =
-                env.fromSource(source(t, t.tips()), WatermarkStrategy.noWatermarks(), "kafka:" + t.tips())
+                env.fromSource(
+                                source(t, t.tips()),
+                                WatermarkStrategy.noWatermarks(),
+                                "kafka:" + t.tips())
                         .uid("source-tips")
                         .map(RawRecord::tip)
                         .name("tips")
@@ -63,8 +69,10 @@ public final class KafkaIo {
                         KafkaRecordSerializationSchema.<HotspotAlert>builder()
                                 .setTopic(t.alerts())
                                 .setKeySerializationSchema(
-                                        (HotspotAlert a) -> a.alertId().getBytes(StandardCharsets.UTF_8))
-                                .setValueSerializationSchema((HotspotAlert a) -> Json.encodeBytes(a))
+                                        (HotspotAlert a) ->
+                                                a.alertId().getBytes(StandardCharsets.UTF_8))
+                                .setValueSerializationSchema(
+                                        (HotspotAlert a) -> Json.encodeBytes(a))
                                 .build())
                 .build();
     }

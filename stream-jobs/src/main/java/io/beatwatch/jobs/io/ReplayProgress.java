@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Progress of a replay running on the local MiniCluster in this JVM, for the command's progress
- * bar and summary only (never read by the job's logic or by tests of its results).
+ * Progress of a replay running on the local MiniCluster in this JVM, for the command's progress bar
+ * and summary only (never read by the job's logic or by tests of its results).
  */
 public final class ReplayProgress {
 
@@ -48,7 +48,8 @@ public final class ReplayProgress {
         REJECTED.get(reason).incrementAndGet();
     }
 
-    private static final java.util.Set<Long> DAYS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final java.util.Set<Long> DAYS =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** One record handed to the job, at this event time (0 when unknown). */
     public static void emitted(long eventTimeMillis) {
@@ -87,9 +88,10 @@ public final class ReplayProgress {
     /** File rows rejected by the profile, by reason (zero reasons left out). */
     public static Map<RejectReason, Long> rejectedByReason() {
         Map<RejectReason, Long> out = new EnumMap<>(RejectReason.class);
-        REJECTED.forEach((r, n) -> {
-            if (n.get() > 0) out.put(r, n.get());
-        });
+        REJECTED.forEach(
+                (r, n) -> {
+                    if (n.get() > 0) out.put(r, n.get());
+                });
         return out;
     }
 }

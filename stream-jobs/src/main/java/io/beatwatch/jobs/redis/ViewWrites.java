@@ -41,7 +41,6 @@ public final class ViewWrites {
 
     private ViewWrites() {}
 
-
     /** A {@link RedisWrite} for cell views. */
     public static RedisWrite<CellView> cells() {
         return (v, redis) -> {

@@ -84,7 +84,8 @@ class HotspotJobIT {
         assertThat(a.expected()).isPositive().isLessThan(a.observed());
         assertThat(a.score()).isPositive();
         assertThat(a.recurrenceIntervalDays())
-                .isGreaterThanOrEqualTo(Scenarios.jobConfig().detection().recurrenceThresholdDays());
+                .isGreaterThanOrEqualTo(
+                        Scenarios.jobConfig().detection().recurrenceThresholdDays());
         assertThat(a.topTypes()).isNotEmpty();
         assertThat(InjectedCluster.DEFAULT_CALL_TYPES).contains(a.topTypes().get(0).type());
         assertThat(a.modelVersion()).isEqualTo(AlertLifecycle.MODEL_VERSION);
@@ -108,8 +109,7 @@ class HotspotJobIT {
     @Test
     void officerInitiatedBurstOpensNoAlert() throws Exception {
         var city =
-                Scenarios.quietCity()
-                        .withOfficerBurst("o1", QUIET_CELL, INJECT_AT, ONE_HOUR, 30);
+                Scenarios.quietCity().withOfficerBurst("o1", QUIET_CELL, INJECT_AT, ONE_HOUR, 30);
 
         Run run = run(city, List.of());
 

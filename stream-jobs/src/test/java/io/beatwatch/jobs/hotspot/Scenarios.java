@@ -17,8 +17,10 @@ final class Scenarios {
 
     static final Instant T0 = Instant.parse("2026-03-02T06:00:00Z");
     static final Duration DAYS = Duration.ofDays(5);
+
     /** Day 4, early afternoon local: the baseline covers three full days by then. */
     static final Instant INJECT_AT = T0.plus(Duration.ofDays(4)).plus(Duration.ofHours(12));
+
     static final Duration ONE_HOUR = Duration.ofHours(1);
 
     /** A quiet-tail cell of the default synthetic city, 6 km east-north-east of the centre. */
@@ -50,6 +52,7 @@ final class Scenarios {
         return HotspotJobConfig.defaults(bounds, Set.of())
                 .withDetection(detection)
                 .withCheckpointInterval(Duration.ZERO)
+                .withoutIdleness()
                 .withSource("test");
     }
 
