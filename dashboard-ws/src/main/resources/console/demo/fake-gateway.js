@@ -152,17 +152,19 @@ export class WebSocket {
     const scope = claims.districts || ['*'];
     const wanted = (msg.districts || ['*']).filter((d) => d === '*' || scope.includes('*') || scope.includes(d));
     this.inScope = (d) => wanted.includes('*') || wanted.includes(d);
+    // Tips-only alerts go to supervisors only (ARCHITECTURE.md section 5).
+    const forRole = (a) => claims.role === 'supervisor' || a.signal !== 'tips';
     this.deliver({ type: 'hello', user: claims.sub, role: claims.role, districts: scope, serverTime: new Date().toISOString() });
     const at = stream.findIndex((e) => e.id === msg.lastId);
     if (msg.lastId && at >= 0) {
       // Resume: replay what was missed, in order.
-      for (const e of stream.slice(at + 1)) if (this.inScope(e.alert.district)) this.deliver({ type: 'alert', id: e.id, alert: e.alert });
+      for (const e of stream.slice(at + 1)) if (this.inScope(e.alert.district) && forRole(e.alert)) this.deliver({ type: 'alert', id: e.id, alert: e.alert });
     } else {
       this.deliver({
         type: 'snapshot',
         resync: true,
         lastId: stream[stream.length - 1].id,
-        alerts: [...openAlerts.values()].filter((a) => this.inScope(a.district)),
+        alerts: [...openAlerts.values()].filter((a) => this.inScope(a.district) && forRole(a)),
         cells: cells.filter((c) => this.inScope(c.district)),
       });
     }

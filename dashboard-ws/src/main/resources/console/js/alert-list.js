@@ -33,7 +33,8 @@ function renderItem({ alert, local }, handlers, { selectedId, canAct, now, histo
   const closed = alert.state === 'closed';
   const selected = id === selectedId;
   const ratio = alert.expected > 0 ? alert.observed / alert.expected : null;
-  const time = alert.eventMs ?? alert.emittedMs;
+  // A revision known only from later (history view of a snapshot alert): show when it opened.
+  const time = alert.approximate ? alert.openedMs : alert.eventMs ?? alert.emittedMs;
   const key = (suffix) => `${id}|${suffix}`;
 
   const classes = ['alert', `sev-${level.id}`];
@@ -64,6 +65,7 @@ function renderItem({ alert, local }, handlers, { selectedId, canAct, now, histo
       : h('span', { class: 'badge unconfirmed', title: 'Tips only: needs calls for service to corroborate' }, 'Unconfirmed'),
     closed ? h('span', { class: 'badge state-closed' }, 'Closed') : alert.state === 'updated' ? h('span', { class: 'badge state-updated' }, 'Updated') : null,
     h('span', { class: 'when' },
+      alert.approximate ? 'opened ' : null,
       h('time', { datetime: time ? new Date(time).toISOString() : null, title: time ? new Date(time).toString() : null }, formatTime(time, now)),
       time ? h('span', { class: 'ago' }, ` · ${formatAgo(time, now)}`) : null)),
   h('button', {
@@ -109,7 +111,8 @@ function renderItem({ alert, local }, handlers, { selectedId, canAct, now, histo
     h('span', { class: 'meta' }, [
       `${alert.cells.length || 1} cell${alert.cells.length > 1 ? 's' : ''}`,
       alert.modelVersion ? `model ${alert.modelVersion}` : null,
-      history ? 'as of the chosen time' : null,
+      history && alert.approximate ? `open then; figures as of ${formatTime(alert.eventMs, now)}, the earliest this console knows` : null,
+      history && !alert.approximate ? 'as of the chosen time' : null,
     ].filter(Boolean).join(' · '))));
 }
 

@@ -13,8 +13,12 @@ export const CLOSE_RESUME = 4008;
 /** Close codes after which reconnecting with the same token is pointless. */
 const CLOSE_AUTH = new Set([4401, 4403]);
 const PING_EVERY_MS = 20000;
-/** No frame at all for this long (not even a pong) means the link is dead even if the socket says open. */
-const STALE_AFTER_MS = 50000;
+/**
+ * A ping that nothing at all (not even a pong) has followed for this long means the link is dead even
+ * if the socket says open. Measured from the ping, not between timer runs: background tabs run
+ * timers late, and a late timer alone must not look like a dead link.
+ */
+const STALE_AFTER_MS = 45000;
 /** A link that stayed up this long resets the backoff. */
 const STABLE_AFTER_MS = 10000;
 
@@ -108,6 +112,7 @@ export class Connection extends EventTarget {
     ws.onopen = () => {
       if (ws !== this.ws) return;
       this.lastFrameAt = Date.now();
+      this.unansweredSince = null;
       this.setState('open');
       this.send({ type: 'subscribe', ...this.subscriptionPayload() });
       this.timers.ping = setInterval(() => this.keepAlive(), PING_EVERY_MS);
@@ -149,15 +154,18 @@ export class Connection extends EventTarget {
   }
 
   keepAlive() {
-    if (Date.now() - this.lastFrameAt > STALE_AFTER_MS) {
+    const now = Date.now();
+    if (this.unansweredSince && this.lastFrameAt >= this.unansweredSince) this.unansweredSince = null;
+    if (this.unansweredSince && now - this.unansweredSince > STALE_AFTER_MS) {
       // Half-open TCP: nothing arrives and nothing fails. Close and come back.
       const ws = this.ws;
       this.ws = null;
       if (ws) ws.close(4000, 'stale');
       this.clearTimers();
-      this.scheduleReconnect('no data from the gateway for 50 s');
+      this.scheduleReconnect(`no answer from the gateway for ${Math.round((now - this.unansweredSince) / 1000)} s`);
       return;
     }
+    if (!this.unansweredSince) this.unansweredSince = now;
     this.send({ type: 'ping' });
   }
 

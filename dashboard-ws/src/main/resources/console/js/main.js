@@ -196,7 +196,7 @@ async function startConsole() {
   connection.addEventListener('resume', () => toast('The gateway asked this console to catch up; resuming from the last alert seen.', 'info'));
   connection.addEventListener('protocol-error', (e) => toast(e.detail, 'error'));
   connection.start();
-  scheduleRender({ all: true });
+  scheduleRender({ all: true, fit: ui.resumed });
 }
 
 function subscribeDistricts() {
@@ -215,6 +215,10 @@ function applyRole() {
   $('user-chip').title = `Signed in as ${ui.user} (${ui.role}), scope: ${scope}`;
   const patrolVisible = ui.role === 'dispatcher' || ui.role === 'supervisor';
   $('patrol-panel').hidden = !patrolVisible;
+  // Dispatchers work from the suggestions: they come first, on screen and in the Tab order.
+  const sidebar = $('alerts-panel').parentElement;
+  if (ui.role === 'dispatcher') sidebar.prepend($('patrol-panel'));
+  else sidebar.prepend($('alerts-panel'));
   $('unit-input').value = session.get(KEYS.unit, '');
 }
 
@@ -383,6 +387,8 @@ function visibleAlerts(now) {
   rows = rows
     .map((r) => ({ ...r, local: store.localOf(r.alert.alertId) }))
     .filter((r) => districtShown(r.alert.district))
+    // Tips-only alerts are for supervisors; the gateway filters them too, this is a second guard.
+    .filter((r) => ui.role !== 'dispatcher' || r.alert.signal !== 'tips')
     .filter((r) => ui.showHandled || (!r.local.dismissed && r.alert.state !== 'closed'));
   const time = (a) => a.eventMs ?? a.emittedMs ?? 0;
   const bySeverity = (a, b) => (a.alert.state === 'closed') - (b.alert.state === 'closed')
@@ -695,7 +701,13 @@ async function suggestionFeedback(id, button) {
     const patch = { pending: undefined, status: action, at };
     if (action === 'arrived') patch.arrivedAt = at;
     store.setSuggestionState(id, patch);
-    toast(`Patrol suggestion ${action}.`, 'success');
+    const place = item.suggestion.district || 'the district';
+    toast({
+      accepted: `Accepted: patrol in ${place}.`,
+      declined: `Declined: patrol in ${place}.`,
+      arrived: `On scene in ${place}: ${item.suggestion.dwellMinutes || '?'} min dwell started.`,
+      done: `Patrol in ${place} done.`,
+    }[action], 'success');
   } catch (e) {
     let text = e instanceof ApiError ? e.describe() : String(e);
     if (e instanceof ApiError && (e.status === 404 || e.status === 405) && e.error !== 'unknown_suggestion') {

@@ -214,8 +214,7 @@ export class Store extends EventTarget {
     if (!saved || saved.v !== 1 || !saved.lastId) return false;
     for (const item of saved.alerts || []) {
       for (const rev of item.history || []) this.upsertAlert(rev, { receivedMs: rev.receivedMs });
-      const res = this.upsertAlert(item.alert, { receivedMs: item.alert.receivedMs, streamId: item.streamId });
-      if (!res) continue;
+      this.upsertAlert(item.alert, { receivedMs: item.alert.receivedMs, streamId: item.streamId });
     }
     this.upsertCells(saved.cells || [], { silent: true });
     for (const s of saved.suggestions || []) this.upsertSuggestion(s);
@@ -253,9 +252,9 @@ function revisionAt(entry, t) {
     else break;
   }
   if (found) return found;
-  // Alerts known only from a snapshot: they existed since openedAt; we show their earliest known values.
+  // Alerts known only from a snapshot: they existed since openedAt, but only a later revision is known.
   const first = entry.history[0];
-  if (first && first.alert.openedMs !== null && first.alert.openedMs <= t) return first.alert;
+  if (first && first.alert.openedMs !== null && first.alert.openedMs <= t) return { ...first.alert, approximate: true };
   return null;
 }
 

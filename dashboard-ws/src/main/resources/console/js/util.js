@@ -179,15 +179,20 @@ export function isTypingTarget(el) {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable;
 }
 
-/** Runs fn at most once per animation frame, however often it is asked. */
+/**
+ * Runs fn at most once per animation frame, however often it is asked. Hidden tabs get no frames,
+ * so there a short timer stands in (the tab title still counts new alerts).
+ */
 export function frameThrottle(fn) {
   let queued = false;
+  const run = () => {
+    queued = false;
+    fn();
+  };
   return () => {
     if (queued) return;
     queued = true;
-    requestAnimationFrame(() => {
-      queued = false;
-      fn();
-    });
+    if (document.hidden) setTimeout(run, 250);
+    else requestAnimationFrame(run);
   };
 }
