@@ -66,7 +66,10 @@ let mapView = null;
 // Sign-in
 
 async function initLogin() {
-  if (demo) $('demo-badge').hidden = false;
+  if (demo) {
+    $('demo-badge').hidden = false;
+    $('login-demo-badge').hidden = false;
+  }
   let users = DEFAULT_DEV_USERS;
   try {
     const listed = await api.get('/api/dev/users', { auth: false, timeoutMs: 4000 });
@@ -313,6 +316,10 @@ function showConnection(detail) {
   const el = $('conn');
   const text = el.querySelector('.conn-text');
   const retry = $('conn-retry');
+  // The visible countdown ticks; screen readers hear only the change of state.
+  if (el.dataset.state !== detail.state) {
+    $('conn-announcer').textContent = { open: 'Connected to the gateway.', reconnecting: 'Connection lost, reconnecting.', offline: 'Offline.' }[detail.state] || '';
+  }
   el.dataset.state = detail.state;
   clearInterval(ui.connTimer);
   retry.hidden = true;
@@ -592,6 +599,7 @@ async function openCellDetail(cell, windowMin) {
   ui.selectedCell = cell;
   scheduleRender({ map: true });
   const panel = $('cell-detail');
+  if (panel.hidden) ui.focusBeforeDetail = document.activeElement;
   panel.hidden = false;
   $('cell-detail-title').textContent = `Cell ${cell}`;
   const local = [...store.cells.values()].filter((c) => c.cell === cell).sort((a, b) => a.windowMin - b.windowMin);
@@ -609,6 +617,13 @@ async function openCellDetail(cell, windowMin) {
 
 function closeCellDetail() {
   $('cell-detail').hidden = true;
+  const back = ui.focusBeforeDetail;
+  ui.focusBeforeDetail = null;
+  if (back && document.contains(back)) back.focus({ preventScroll: true });
+  else if (ui.selectedId) {
+    const item = $('alert-list').querySelector(`[data-alert-id="${CSS.escape(ui.selectedId)}"] .alert-main`);
+    if (item) item.focus({ preventScroll: true });
+  }
   ui.selectedCell = ui.selectedId && store.alerts.get(ui.selectedId) ? store.alerts.get(ui.selectedId).alert.zone : null;
   scheduleRender({ map: true });
 }
@@ -723,10 +738,12 @@ async function suggestionFeedback(id, button) {
 // ---------------------------------------------------------------------------------------------
 // Persistence, timers, announcements
 
+/** The resume state is written at most every 10 s (it holds every cell) and when the page goes away. */
+const PERSIST_EVERY_MS = 10000;
 let persistTimer = null;
 function persistSoon() {
   if (persistTimer) return; // already scheduled, or signed out
-  persistTimer = setTimeout(persistNow, 2000);
+  persistTimer = setTimeout(persistNow, PERSIST_EVERY_MS);
 }
 
 function persistNow() {
