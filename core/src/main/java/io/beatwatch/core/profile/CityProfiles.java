@@ -1,7 +1,10 @@
 package io.beatwatch.core.profile;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -100,15 +103,38 @@ public final class CityProfiles {
         Throwable cause =
                 e instanceof ValueInstantiationException && e.getCause() != null ? e.getCause() : e;
         String message =
-                cause instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
+                cause instanceof JsonProcessingException jpe
                         ? jpe.getOriginalMessage()
                         : cause.getMessage();
-        String where =
-                e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
-                                && jpe.getLocation() != null
-                        ? " (line " + jpe.getLocation().getLineNr() + ")"
-                        : "";
+        if (cause instanceof MismatchedInputException && message.startsWith("Cannot map `null`")) {
+            message = "a required number is missing";
+        }
+        var where = new StringBuilder();
+        if (e instanceof JsonProcessingException jpe && jpe.getLocation() != null) {
+            where.append("line ").append(jpe.getLocation().getLineNr());
+        }
+        if (e instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
+            where.append(where.isEmpty() ? "" : ", ").append("at ").append(path(jme));
+        }
         return new IllegalArgumentException(
-                "invalid city profile " + origin + where + ": " + message, e);
+                "invalid city profile "
+                        + origin
+                        + (where.isEmpty() ? "" : " (" + where + ")")
+                        + ": "
+                        + message,
+                e);
+    }
+
+    /** The YAML path of a mapping error, e.g. {@code priorityRules[0].value}. */
+    private static String path(JsonMappingException e) {
+        var sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                sb.append(sb.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
     }
 }
