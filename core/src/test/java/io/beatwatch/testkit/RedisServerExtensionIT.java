@@ -55,8 +55,7 @@ class RedisServerExtensionIT {
 
         assertThat(redis.port()).isEqualTo(port);
         assertThat(redis.pid()).isNotEqualTo(pidBefore);
-        assertThat(ProcessHandle.of(pidBefore).map(ProcessHandle::isAlive))
-                .isNotEqualTo(java.util.Optional.of(true));
+        assertThat(ProcessHandle.of(pidBefore).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         withRedis(redis, cmd -> assertThat(cmd.get(KEY)).isNull());
     }
 
