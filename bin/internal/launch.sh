@@ -43,7 +43,7 @@ run_java() {
   require_java
   ensure_built
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-  exec "$JAVA" ${JAVA_OPTS:-} \
+  exec "$JAVA" ${JAVA_OPTS:--Xmx6g -XX:+UseParallelGC} \
     -Dlog4j2.configurationFile=config/log4j2.xml \
     -Dbeatwatch.home="$ROOT" \
     -cp "$BEATWATCH_CP" io.beatwatch.app.Main "$@"

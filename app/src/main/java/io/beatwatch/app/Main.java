@@ -9,7 +9,11 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "beatwatch 0.1.0",
         description = "Real-time hotspot monitoring for police dispatch centres.",
-        subcommands = {CommandLine.HelpCommand.class, InspectCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            InspectCommand.class,
+            io.beatwatch.jobs.cli.ReplayCommand.class
+        })
 public final class Main implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

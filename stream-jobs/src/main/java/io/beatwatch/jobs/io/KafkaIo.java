@@ -1,10 +1,8 @@
 package io.beatwatch.jobs.io;
 
-import io.beatwatch.core.json.Json;
 import io.beatwatch.core.model.HotspotAlert;
 import io.beatwatch.core.model.Reject;
 import io.beatwatch.jobs.hotspot.RawRecord;
-import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -68,11 +66,9 @@ public final class KafkaIo {
                 .setRecordSerializer(
                         KafkaRecordSerializationSchema.<HotspotAlert>builder()
                                 .setTopic(t.alerts())
-                                .setKeySerializationSchema(
-                                        (HotspotAlert a) ->
-                                                a.alertId().getBytes(StandardCharsets.UTF_8))
+                                .setKeySerializationSchema(new JsonSerialization.AlertKey())
                                 .setValueSerializationSchema(
-                                        (HotspotAlert a) -> Json.encodeBytes(a))
+                                        new JsonSerialization.Value<HotspotAlert>())
                                 .build())
                 .build();
     }
@@ -85,7 +81,7 @@ public final class KafkaIo {
                 .setRecordSerializer(
                         KafkaRecordSerializationSchema.<Reject>builder()
                                 .setTopic(t.dlq())
-                                .setValueSerializationSchema((Reject r) -> Json.encodeBytes(r))
+                                .setValueSerializationSchema(new JsonSerialization.Value<Reject>())
                                 .build())
                 .build();
     }
