@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,8 +15,15 @@ class NotBuiltYetTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    /** The planned subcommands still served by a placeholder (real ones drop out as they land). */
+    static java.util.stream.Stream<String> placeholders() {
+        var subs = Main.commandLine().getSubcommands();
+        return NotBuiltYet.PLANNED.keySet().stream()
+                .filter(n -> subs.get(n).getCommand() instanceof NotBuiltYet);
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "replay", "backtest", "emergence", "job", "gateway"})
+    @MethodSource("placeholders")
     void plannedSubcommandSaysNotBuiltYetAndExits2(String name) {
         int code = run(Main.commandLine(), name, "--some-option", "value");
 
@@ -26,7 +33,9 @@ class NotBuiltYetTest {
 
     @Test
     void helpOfAPlaceholderDescribesItAndExits0() {
-        int code = run(Main.commandLine(), "backtest", "--help");
+        var cli = new CommandLine(new Main());
+        NotBuiltYet.addMissing(cli);
+        int code = run(cli, "backtest", "--help");
 
         assertThat(code).isZero();
         assertThat(out.toString()).contains("backtest").contains("PAI").contains("Not built yet.");
@@ -47,7 +56,7 @@ class NotBuiltYetTest {
         NotBuiltYet.addMissing(cli);
 
         assertThat(run(cli, "demo")).isZero();
-        assertThat(run(cli, "replay")).isEqualTo(NotBuiltYet.EXIT_CODE);
+        assertThat(run(cli, "backtest")).isEqualTo(NotBuiltYet.EXIT_CODE);
     }
 
     private int run(CommandLine cli, String... args) {
