@@ -143,6 +143,26 @@ public final class Baseline {
         return (int) Math.max(0, Math.min(days, today - firstDay));
     }
 
+    /**
+     * How many days of the baseline period before today hold any count: the warm-up measure of a
+     * feed with gaps, where the span since the first day overstates what the baseline knows.
+     */
+    public int daysWithData(long nowMinute) {
+        long today = dayOf(nowMinute);
+        int n = 0;
+        for (int s = 0; s <= days; s++) {
+            long d = slotDays[s];
+            if (d == EMPTY || d >= today || d < today - days) continue;
+            for (int b = 0; b < hourBuckets; b++) {
+                if (counts[s * hourBuckets + b] != 0) {
+                    n++;
+                    break;
+                }
+            }
+        }
+        return n;
+    }
+
     /** True when nothing counted lies in the period or today: the operator may clear this state. */
     public boolean isEmpty(long nowMinute) {
         long today = dayOf(nowMinute);

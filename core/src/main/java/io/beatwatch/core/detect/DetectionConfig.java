@@ -25,8 +25,8 @@ import java.util.List;
  * @param persistentEveryMinutes an open alert with no other update re-reports as PERSISTENT after
  *     this many event-time minutes
  * @param newLookbackDays a place with no alert closed within this many days opens as NEW
- * @param minBaselineDays the city baseline must span this many days before anything alerts
- *     (warm-up)
+ * @param minBaselineDays the city baseline must hold this many days with data before anything
+ *     alerts (warm-up)
  * @param excludeOfficerInitiated keep officer-initiated events out of the alert signal
  * @param tipsSignal score tips as a separate signal (tip-only alerts are unconfirmed)
  */

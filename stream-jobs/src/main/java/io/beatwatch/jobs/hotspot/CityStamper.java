@@ -95,7 +95,7 @@ final class CityStamper extends KeyedProcessFunction<Integer, CellEvent, Stamped
                         c.cfsBaseline.count(minute),
                         c.tips.sums(minute, windows),
                         c.tipBaseline.count(minute),
-                        c.cfsBaseline.coveredDays(minute),
+                        c.cfsBaseline.daysWithData(minute),
                         c.activeCells));
     }
 

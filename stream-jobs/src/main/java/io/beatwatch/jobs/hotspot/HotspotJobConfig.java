@@ -2,6 +2,7 @@ package io.beatwatch.jobs.hotspot;
 
 import io.beatwatch.core.detect.DetectionConfig;
 import io.beatwatch.core.grid.H3Grid;
+import io.beatwatch.core.profile.CityProfile;
 import io.beatwatch.core.validate.Bounds;
 import java.io.Serializable;
 import java.time.Duration;
@@ -79,6 +80,20 @@ public record HotspotJobConfig(
                 DEFAULT_MAX_PARALLELISM,
                 DEFAULT_CHECKPOINT_INTERVAL,
                 "beatwatch");
+    }
+
+    /**
+     * Defaults for a city profile: its bounds, its source name, its baseline period if it sets one.
+     */
+    public static HotspotJobConfig forProfile(CityProfile p) {
+        var c = defaults(p.bounds(), Set.of()).withSource(p.source());
+        if (p.baselineDays() == null) return c;
+        var d = c.detection();
+        return c.withDetection(
+                d.withBaseline(
+                        p.baselineDays(),
+                        d.baselineHourBuckets(),
+                        Math.min(d.minBaselineDays(), p.baselineDays())));
     }
 
     /** The city box. */
