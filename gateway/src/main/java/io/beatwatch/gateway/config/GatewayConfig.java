@@ -60,6 +60,14 @@ public record GatewayConfig(
             throw new IllegalArgumentException("allowedOrigins must list at least one origin");
         }
         allowedOrigins.forEach(GatewayConfig::requireExactOrigin);
+        // A healthy console must be able to absorb one stream batch or replay page without
+        // tripping the slow-console cap.
+        if (live.streamBatch() * 2 > limits.maxQueuedMessages()
+                || live.replayPage() * 2 > limits.maxQueuedMessages()) {
+            throw new IllegalArgumentException(
+                    "live.streamBatch and live.replayPage must be at most half of"
+                            + " limits.maxQueuedMessages");
+        }
         if (!devLogins && !jwt.hasKey()) {
             throw new IllegalArgumentException(
                     "jwt.publicKeyPem or jwt.publicKeyPath is required unless devLogins is on");
@@ -251,9 +259,9 @@ public record GatewayConfig(
         public static final Duration DEFAULT_MAP_POLL = Duration.ofSeconds(1);
         public static final Duration DEFAULT_CELLS_FLUSH = Duration.ofMillis(500);
         public static final Duration DEFAULT_PING = Duration.ofSeconds(20);
-        public static final int DEFAULT_STREAM_BATCH = 500;
+        public static final int DEFAULT_STREAM_BATCH = 200;
         public static final Duration DEFAULT_STREAM_BLOCK = Duration.ofSeconds(1);
-        public static final int DEFAULT_REPLAY_PAGE = 500;
+        public static final int DEFAULT_REPLAY_PAGE = 200;
 
         public Live {
             windows = List.copyOf(Objects.requireNonNull(windows, "live.windows"));

@@ -22,6 +22,12 @@ final class AuthRoutes {
     void mountPublic(Router router) {
         if (deps.config().devLogins() && deps.devTokens() != null) {
             router.post("/api/dev/login").handler(this::devLogin);
+        } else {
+            router.route("/api/dev/login")
+                    .handler(
+                            ctx -> {
+                                throw ApiException.notFound("dev logins are disabled");
+                            });
         }
     }
 

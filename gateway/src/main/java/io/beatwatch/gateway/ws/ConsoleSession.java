@@ -515,6 +515,12 @@ final class ConsoleSession {
             return;
         }
         deps.metrics().wsClosed(metricReason);
+        LOG.info(
+                "closing console of {} ({}): {}, {} frames queued",
+                principal.user(),
+                principal.role().wire(),
+                reason,
+                outbox.queued());
         cleanup();
         ws.close(code, reason);
     }

@@ -171,6 +171,6 @@ public final class GatewayFixture implements AutoCloseable {
     @Override
     public void close() throws Exception {
         gateway.close();
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 }

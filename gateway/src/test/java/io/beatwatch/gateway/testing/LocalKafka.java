@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -14,6 +13,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -81,13 +81,18 @@ public final class LocalKafka implements AutoCloseable {
     public List<ConsumerRecord<String, String>> consume(String topic, int expected, Duration wait) {
         var p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         var out = new ArrayList<ConsumerRecord<String, String>>();
         try (var c = new KafkaConsumer<String, String>(p)) {
-            c.subscribe(List.of(topic));
+            // No consumer group: assign every partition and read from the start.
+            var parts =
+                    c.partitionsFor(topic, wait).stream()
+                            .map(i -> new TopicPartition(topic, i.partition()))
+                            .toList();
+            c.assign(parts);
+            c.seekToBeginning(parts);
             long deadline = System.nanoTime() + wait.toNanos();
             while (out.size() < expected && System.nanoTime() < deadline) {
                 c.poll(Duration.ofMillis(200)).forEach(out::add);
