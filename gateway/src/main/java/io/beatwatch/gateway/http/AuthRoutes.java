@@ -37,10 +37,29 @@ final class AuthRoutes {
 
     /** Verifies the bearer token and stores the principal in the context; 401 otherwise. */
     void authenticate(RoutingContext ctx) {
-        var principal =
-                deps.verifier().verifyHeader(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
-        ctx.put(Http.PRINCIPAL, principal);
+        try {
+            var principal =
+                    deps.verifier()
+                            .verifyHeader(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
+            ctx.put(Http.PRINCIPAL, principal);
+        } catch (ApiException e) {
+            // Failed logins are audited with the rule that failed, never with the token.
+            deps.audit()
+                    .record(
+                            null,
+                            null,
+                            "login.token",
+                            truncate(ctx.request().method().name() + " " + ctx.request().path()),
+                            Http.remote(ctx.request(), deps.config().trustForwardedFor()),
+                            AuditLog.DENIED,
+                            e.detail());
+            throw e;
+        }
         ctx.next();
+    }
+
+    private static String truncate(String s) {
+        return s.length() > 200 ? s.substring(0, 200) : s;
     }
 
     private void devLogin(RoutingContext ctx) {

@@ -74,6 +74,23 @@ public final class HttpVerticle extends VerticleBase {
         return server.listen();
     }
 
+    /**
+     * The client address of an upgrade: the TCP peer, or the proxy's X-Forwarded-For if trusted.
+     */
+    static String remoteOf(
+            io.vertx.core.http.ServerWebSocketHandshake hs, boolean trustForwardedFor) {
+        if (trustForwardedFor) {
+            var xff = hs.headers().get("X-Forwarded-For");
+            if (xff != null && !xff.isBlank()) {
+                var first = xff.split(",")[0].trim();
+                if (!first.isEmpty() && first.length() <= 64) {
+                    return first;
+                }
+            }
+        }
+        return hs.remoteAddress() == null ? "unknown" : hs.remoteAddress().hostAddress();
+    }
+
     /** The bound port (after start). */
     public int actualPort() {
         return server.actualPort();

@@ -101,7 +101,8 @@ final class ConsoleSession {
 
                             @Override
                             public void write(Outbox.Frame f) {
-                                ws.writeTextMessage(f.text());
+                                // Counted before the write, so a console never sees an alert
+                                // that the metrics do not yet show.
                                 if (f.appendMillis() >= 0) {
                                     deps.metrics()
                                             .alertPushed(
@@ -109,6 +110,7 @@ final class ConsoleSession {
                                                             deps.clock().millis()
                                                                     - f.appendMillis()));
                                 }
+                                ws.writeTextMessage(f.text());
                             }
                         },
                         deps.limits().maxQueuedMessages());

@@ -136,12 +136,13 @@ public final class GatewayFixture implements AutoCloseable {
         if (origin != null) {
             connect.addHeader("Origin", origin);
         }
-        var ws =
-                client.connect(connect)
-                        .toCompletionStage()
-                        .toCompletableFuture()
-                        .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        return new TestConsole(ws, client);
+        // The console attaches its handlers on the event loop as the upgrade completes, so the
+        // server's first frame (hello) cannot slip past it.
+        return client.connect(connect)
+                .map(ws -> new TestConsole(ws, client))
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The HTTP status a refused upgrade got, or 101 if it was accepted. */
