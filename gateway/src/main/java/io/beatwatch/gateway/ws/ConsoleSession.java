@@ -45,6 +45,11 @@ final class ConsoleSession {
     /** Close code when the gateway shuts down. */
     static final short CLOSE_GOING_AWAY = 1001;
 
+    /** {@code reason} tags of the closed-sessions counter for slow consoles. */
+    static final String CLOSED_OVERFLOW = "overflow";
+
+    static final String CLOSED_STALLED = "stalled";
+
     static final int MAX_SUBSCRIBED_DISTRICTS = 100;
 
     /** Client messages: burst and sustained rate per second. */
@@ -383,7 +388,7 @@ final class ConsoleSession {
                 if (visible(e)) {
                     held.add(e);
                     if (held.size() > deps.limits().maxQueuedMessages()) {
-                        close(CLOSE_SLOW, "too slow to catch up", "slow");
+                        close(CLOSE_SLOW, "too slow to catch up", CLOSED_OVERFLOW);
                         return;
                     }
                 }
@@ -452,7 +457,7 @@ final class ConsoleSession {
                 }
             }
             case OVERFLOW -> {
-                close(CLOSE_SLOW, "send queue full", "slow");
+                close(CLOSE_SLOW, "send queue full", CLOSED_OVERFLOW);
                 return false;
             }
         }
@@ -497,7 +502,7 @@ final class ConsoleSession {
         }
         if (blockedSinceMillis >= 0
                 && nowMillis - blockedSinceMillis > deps.limits().drainTimeout().toMillis()) {
-            close(CLOSE_SLOW, "blocked too long", "slow");
+            close(CLOSE_SLOW, "blocked too long", CLOSED_STALLED);
             return;
         }
         long pingMillis = deps.live().pingInterval().toMillis();

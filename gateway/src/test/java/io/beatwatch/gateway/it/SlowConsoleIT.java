@@ -36,6 +36,11 @@ class SlowConsoleIT {
     @BeforeAll
     static void start() throws Exception {
         TestServices.redis().flushAll();
+        gw = GatewayFixture.start(config(MAX_QUEUED, Duration.ofSeconds(30)));
+    }
+
+    /** One event loop, small stream batches, the given outbox cap and drain timeout. */
+    static GatewayConfig config(int maxQueued, Duration drainTimeout) {
         var limits = GatewayConfig.Limits.defaults();
         var base = GatewayFixture.config();
         var live = base.live();
@@ -56,15 +61,15 @@ class SlowConsoleIT {
                                 new GatewayConfig.Limits(
                                         limits.maxFrameBytes(),
                                         limits.maxConnectionsPerUser(),
-                                        MAX_QUEUED,
-                                        Duration.ofSeconds(3),
+                                        maxQueued,
+                                        drainTimeout,
                                         limits.tipsPerMinute(),
                                         limits.maxBodyBytes(),
                                         limits.ticketTtl(),
                                         16 * 1024,
                                         limits.maxNoteChars()))
                         .build();
-        gw = GatewayFixture.start(config);
+        return config;
     }
 
     @AfterAll
@@ -120,7 +125,7 @@ class SlowConsoleIT {
                         gw.gateway()
                                         .meterRegistry()
                                         .find(GatewayMetrics.WS_CLOSED)
-                                        .tag(GatewayMetrics.TAG_REASON, "slow")
+                                        .tag(GatewayMetrics.TAG_REASON, "overflow")
                                         .counter()
                                 != null);
         // The stalled console reads what reached it before the close, then sees the socket end.
@@ -146,6 +151,47 @@ class SlowConsoleIT {
         } finally {
             fast.close();
             slow.close();
+        }
+    }
+
+    @Test
+    void consoleThatStaysBlockedLongerThanTheDrainTimeoutIsClosedBeforeItsCap() throws Exception {
+        try (var fresh = GatewayFixture.start(config(1000, Duration.ofSeconds(2)));
+                var slow =
+                        fresh.console(
+                                fresh.ticket(fresh.token("analyst1")),
+                                GatewayFixture.ORIGIN,
+                                new WebSocketClientOptions().setReceiveBufferSize(4096))) {
+            slow.subscribe(List.of("*"), null);
+            slow.next("snapshot");
+            slow.pause();
+            var redis = TestServices.redis().sync();
+            // Far more than the socket buffers hold, far fewer than the 1000-frame cap.
+            for (int i = 0; i < 300; i++) {
+                Alerts.append(
+                        redis,
+                        Alerts.alert(
+                                "stall-" + i,
+                                "NORTH",
+                                io.beatwatch.core.model.Signal.CFS,
+                                PAD_TYPES));
+            }
+            GatewayFixture.await(
+                    "the blocked console to be closed by the drain timeout",
+                    () ->
+                            fresh.gateway()
+                                            .meterRegistry()
+                                            .find(GatewayMetrics.WS_CLOSED)
+                                            .tag(GatewayMetrics.TAG_REASON, "stalled")
+                                            .counter()
+                                    != null);
+            assertThat(
+                            fresh.gateway()
+                                    .meterRegistry()
+                                    .find(GatewayMetrics.WS_CLOSED)
+                                    .tag(GatewayMetrics.TAG_REASON, "overflow")
+                                    .counter())
+                    .isNull();
         }
     }
 }
