@@ -1,0 +1,73 @@
+package io.beatwatch.core.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class MinuteCountsTest {
+
+    private static final long T0 = 29_000_000L; // an epoch minute in 2025
+
+    @Test
+    void sumsTheMinutesOfEachWindowEndingNow() {
+        MinuteCounts c = new MinuteCounts(180);
+        c.add(T0, 2);
+        c.add(T0 + 10, 1);
+        c.add(T0 + 40, 3);
+        c.add(T0 + 40, 1);
+
+        assertThat(c.sum(T0 + 40, 1)).isEqualTo(4);
+        assertThat(c.sum(T0 + 40, 30)).isEqualTo(4); // minutes T0+11 .. T0+40
+        assertThat(c.sum(T0 + 40, 31)).isEqualTo(5); // includes T0+10
+        assertThat(c.sum(T0 + 40, 41)).isEqualTo(7); // includes T0
+        assertThat(c.sum(T0 + 40, 500)).isEqualTo(7); // cut to the capacity
+        assertThat(c.sum(T0 + 5, 30)).isEqualTo(2); // future buckets are not counted
+        assertThat(c.sums(T0 + 40, new int[] {1, 30, 31, 41})).containsExactly(4, 4, 5, 7);
+    }
+
+    @Test
+    void evictsBucketsOlderThanTheRing() {
+        MinuteCounts c = new MinuteCounts(60);
+        c.add(T0, 5);
+        c.add(T0 + 59, 1);
+        assertThat(c.sum(T0 + 59, 60)).isEqualTo(6);
+
+        c.add(T0 + 60, 2); // reuses T0's slot: T0 is evicted
+        assertThat(c.sum(T0 + 60, 60)).isEqualTo(3);
+        assertThat(c.sum(T0 + 60, 61)).isEqualTo(3);
+        assertThat(c.getMinutes()).doesNotContain(T0);
+    }
+
+    @Test
+    void acceptsLateEventsWithinTheRingAndRejectsOlderOnes() {
+        MinuteCounts c = new MinuteCounts(60);
+        c.add(T0 + 100, 1);
+        assertThat(c.add(T0 + 41, 1)).isTrue(); // 59 minutes late
+        assertThat(c.add(T0 + 40, 1)).isFalse(); // 60 minutes late: outside every window
+        assertThat(c.sum(T0 + 100, 60)).isEqualTo(2);
+    }
+
+    @Test
+    void isEmptyOnceTheNewestEventLeavesTheRing() {
+        MinuteCounts c = new MinuteCounts(30);
+        assertThat(c.isEmpty(T0)).isTrue();
+        c.add(T0, 1);
+        assertThat(c.isEmpty(T0)).isFalse();
+        assertThat(c.isEmpty(T0 + 29)).isFalse();
+        assertThat(c.isEmpty(T0 + 30)).isTrue();
+    }
+
+    @Test
+    void minuteOfFloorsAlsoBeforeTheEpoch() {
+        assertThat(MinuteCounts.minuteOf(119_999)).isEqualTo(1);
+        assertThat(MinuteCounts.minuteOf(-1)).isEqualTo(-1);
+    }
+
+    @Test
+    void rejectsCapacitiesOutsideOneDay() {
+        assertThatThrownBy(() -> new MinuteCounts(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new MinuteCounts(1441))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,110 @@
+package io.beatwatch.core.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.data.Offset.offset;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PoissonScanTest {
+
+    @ParameterizedTest(name = "llr({0}, {1}) = {2}")
+    @CsvSource({
+        // o, e, o·ln(o/e) − (o − e), hand-computed
+        "10, 2, 8.094379124341003", // 10·ln 5 − 8
+        "4, 1, 2.545177444479562", // 4·ln 4 − 3
+        "1, 0.5, 0.19314718055994530", // ln 2 − 0.5
+        "6, 0.1, 18.66606736", // 6·ln 60 − 5.9
+        "2, 2, 0", // no excess
+        "1, 3, 0", // deficit: one-sided
+        "0, 0.5, 0"
+    })
+    void llrMatchesHandComputedValues(long observed, double expected, double llr) {
+        assertThat(PoissonScan.llr(observed, expected)).isCloseTo(llr, offset(1e-6));
+    }
+
+    @Test
+    void llrWithoutBaselineIsZeroAndWithZeroExpectationInfinite() {
+        assertThat(PoissonScan.llr(5, Double.NaN)).isZero();
+        assertThat(PoissonScan.llr(5, 0.0)).isInfinite();
+    }
+
+    @ParameterizedTest(name = "ln P(X >= {0} | {1}) = {2}")
+    @CsvSource({
+        // reference values: mpmath regularized incomplete gamma at 40 digits
+        "10, 2, -9.9760996437060603978",
+        "50, 5, -72.902912338991311853",
+        "1200, 1000, -21.481654963403037295",
+        "900, 1000, -0.00062279167875856679047",
+        "20, 0.01, -134.44854388694055216",
+        "5, 0.1, -16.38365078162436396",
+        "100000, 99000, -7.1855927407897026084",
+        "3, 0.0015, -21.299754939658957295",
+        "1, 1, -0.45867514538708189102",
+        "2, 3, -0.22207945950008767602"
+    })
+    void logUpperTailMatchesReference(long observed, double expected, double logTail) {
+        double got = PoissonScan.logUpperTail(observed, expected);
+        assertThat(got).isCloseTo(logTail, offset(Math.max(1e-9, Math.abs(logTail) * 1e-9)));
+    }
+
+    @Test
+    void upperTailMatchesDirectSumOfTerms() {
+        // P(X >= 3 | 0.5) = 1 − e^−0.5 (1 + 0.5 + 0.125), by hand
+        double byHand = 1 - Math.exp(-0.5) * (1 + 0.5 + 0.125);
+        assertThat(PoissonScan.pValue(3, 0.5)).isCloseTo(byHand, within(1e-15));
+        // P(X >= 10 | 2) = 4.6498075e-5 (tables)
+        assertThat(PoissonScan.pValue(10, 2)).isCloseTo(4.6498075017e-5, within(1e-14));
+        assertThat(PoissonScan.pValue(0, 2)).isEqualTo(1.0);
+    }
+
+    @Test
+    void upperTailDoesNotUnderflowForHugeExcess() {
+        double log = PoissonScan.logUpperTail(500, 0.01);
+        assertThat(log).isFinite().isLessThan(-2500);
+        assertThat(PoissonScan.pValue(500, 0.01)).isZero();
+        assertThat(PoissonScan.recurrenceIntervalDays(500, 0.01, 1e6))
+                .isEqualTo(PoissonScan.MAX_RECURRENCE_DAYS);
+    }
+
+    @Test
+    void lnFactorialIsContinuousAcrossTableAndStirling() {
+        double exact = 0;
+        for (int k = 1; k <= 1500; k++) exact += Math.log(k);
+        assertThat(PoissonScan.lnFactorial(1500)).isCloseTo(exact, offset(1e-9));
+        assertThat(PoissonScan.lnFactorial(1024) - PoissonScan.lnFactorial(1023))
+                .isCloseTo(Math.log(1024), offset(1e-10));
+    }
+
+    @Test
+    void recurrenceIntervalIsOneOverPTimesTestsPerDay() {
+        // p = 4.6498075017e-5, 1,000 tests a day: 1 / 0.046498075017 = 21.50626665 days
+        assertThat(PoissonScan.recurrenceIntervalDays(10, 2, 1000))
+                .isCloseTo(21.50626665, offset(1e-7));
+        // a p-value of 1 (no events) recurs many times a day
+        assertThat(PoissonScan.recurrenceIntervalDays(0, 2, 1000)).isCloseTo(0.001, offset(1e-12));
+    }
+
+    @Test
+    void testsPerDayCountsZonesRingsAndNonOverlappingWindows() {
+        // 1,000 cells × 2 rings × (48 + 24 + 8) windows a day
+        assertThat(PoissonScan.testsPerDay(1000, 2, List.of(30, 60, 180))).isEqualTo(160_000);
+        assertThat(DetectionConfig.defaults().testsPerDay(1000)).isEqualTo(160_000);
+        assertThat(PoissonScan.testsPerDay(0, 0, List.of(60))).isEqualTo(24);
+    }
+
+    @Test
+    void budgetMapsToPValueThresholdAndMinimumCount() {
+        double tests = 160_000;
+        assertThat(PoissonScan.pValueThreshold(100, tests)).isCloseTo(6.25e-8, offset(1e-20));
+        // P(X >= 5 | 0.1) = 7.67e-8 misses the 6.25e-8 threshold; P(X >= 6 | 0.1) = 1.28e-9 meets
+        // it
+        assertThat(PoissonScan.minObservedForBudget(0.1, 100, tests, 100)).isEqualTo(6);
+        assertThat(PoissonScan.recurrenceIntervalDays(5, 0.1, tests)).isLessThan(100);
+        assertThat(PoissonScan.recurrenceIntervalDays(6, 0.1, tests)).isGreaterThanOrEqualTo(100);
+        assertThat(PoissonScan.minObservedForBudget(1000, 100, tests, 10)).isEqualTo(11);
+    }
+}

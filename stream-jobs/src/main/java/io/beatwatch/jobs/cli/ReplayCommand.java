@@ -1,0 +1,317 @@
+package io.beatwatch.jobs.cli;
+
+import io.beatwatch.core.detect.DetectionConfig;
+import io.beatwatch.core.json.Json;
+import io.beatwatch.core.model.AlertState;
+import io.beatwatch.core.model.HotspotAlert;
+import io.beatwatch.core.profile.CityProfiles;
+import io.beatwatch.core.synth.SyntheticCityConfig;
+import io.beatwatch.core.view.RedisKeys;
+import io.beatwatch.jobs.hotspot.HotspotJob;
+import io.beatwatch.jobs.hotspot.HotspotJobConfig;
+import io.beatwatch.jobs.io.FileFeed;
+import io.beatwatch.jobs.io.NdjsonFileSink;
+import io.beatwatch.jobs.io.PacedFeed;
+import io.beatwatch.jobs.io.RecordFeed;
+import io.beatwatch.jobs.io.ReplayProgress;
+import io.beatwatch.jobs.io.ReplaySource;
+import io.beatwatch.jobs.io.SyntheticFeed;
+import io.beatwatch.jobs.redis.RedisSink;
+import io.beatwatch.jobs.redis.ViewWrites;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code beatwatch replay}: runs HotspotJob over a historical file (or the synthetic city) in event
+ * time on a local MiniCluster, with a progress bar, and writes the alerts as NDJSON and a summary.
+ */
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Replay a historical feed (or the synthetic city) through HotspotJob in event time.",
+            "Writes OUT/alerts.ndjson (sorted by event time) and OUT/summary.txt."
+        })
+public final class ReplayCommand implements Callable<Integer> {
+
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "FILE",
+            description = "Feed file (.csv, .csv.gz, .ndjson[.gz]).")
+    Path file;
+
+    @Option(names = "--profile", description = "City profile name or YAML path (with FILE).")
+    String profile;
+
+    @Option(
+            names = "--synthetic",
+            description = "Replay the seeded synthetic city instead of a file.")
+    boolean synthetic;
+
+    @Option(
+            names = "--days",
+            defaultValue = "14",
+            description = "Synthetic city: days (default ${DEFAULT-VALUE}).")
+    int days;
+
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            description = "Synthetic city: seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
+            names = "--speed",
+            defaultValue = "max",
+            description = "Times real time (e.g. 60), or max (default).")
+    String speed;
+
+    @Option(
+            names = "--from",
+            description = "Only events at or after this date (yyyy-mm-dd) or instant.")
+    String from;
+
+    @Option(names = "--to", description = "Only events before this date (yyyy-mm-dd) or instant.")
+    String to;
+
+    @Option(
+            names = "--out",
+            defaultValue = "out/replay",
+            description = "Output folder (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(
+            names = "--redis",
+            description = "Also write the Redis view to this URI (redis://host:port).")
+    String redis;
+
+    @Option(
+            names = "--threshold-days",
+            description = "False-alarm budget: recurrence interval to alert (default 100).")
+    Double thresholdDays;
+
+    @Option(names = "--baseline-days", description = "Trailing baseline days (default 28).")
+    Integer baselineDays;
+
+    @Option(
+            names = "--parallelism",
+            defaultValue = "2",
+            description = "Flink parallelism (default ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream err = System.err;
+        if (synthetic == (file != null)) {
+            err.println("error: give either FILE with --profile, or --synthetic");
+            return 2;
+        }
+        if (file != null && profile == null) {
+            err.println("error: --profile is required with a FILE (e.g. --profile san-antonio)");
+            return 2;
+        }
+        if (file != null && !Files.isReadable(file)) {
+            err.println("error: cannot read " + file);
+            return 2;
+        }
+        RecordFeed feed;
+        HotspotJobConfig config;
+        String name;
+        if (synthetic) {
+            var city =
+                    SyntheticCityConfig.defaults()
+                            .withSeed(seed)
+                            .withPeriod(SyntheticCityConfig.DEFAULT_START, Duration.ofDays(days));
+            feed = new SyntheticFeed(city);
+            config = HotspotJobConfig.defaults(SyntheticFeed.bounds(city), Set.of());
+            name = "synthetic";
+        } else {
+            var p = CityProfiles.load(profile);
+            feed =
+                    new FileFeed(
+                            profile, file.toAbsolutePath().toString(), instant(from), instant(to));
+            config = HotspotJobConfig.forProfile(p);
+            name = p.name();
+        }
+        DetectionConfig d = config.detection();
+        if (baselineDays != null)
+            d =
+                    d.withBaseline(
+                            baselineDays,
+                            d.baselineHourBuckets(),
+                            Math.min(d.minBaselineDays(), baselineDays));
+        if (thresholdDays != null) d = d.withRecurrenceThresholdDays(thresholdDays);
+        config =
+                config.withDetection(d)
+                        .withCheckpointInterval(Duration.ZERO)
+                        .withoutIdleness()
+                        .withSource(name);
+        double pace = "max".equalsIgnoreCase(speed) ? 0 : Double.parseDouble(speed);
+        RecordFeed paced = new PacedFeed(feed, pace);
+
+        Files.createDirectories(out);
+        try (Stream<Path> old = Files.list(out)) {
+            for (Path p :
+                    old.filter(f -> f.getFileName().toString().startsWith("alerts.")).toList()) {
+                Files.delete(p);
+            }
+        }
+        var alertSinks = new ArrayList<org.apache.flink.api.connector.sink2.Sink<HotspotAlert>>();
+        alertSinks.add(new NdjsonFileSink(out));
+        var cellSinks =
+                new ArrayList<
+                        org.apache.flink.api.connector.sink2.Sink<
+                                io.beatwatch.jobs.hotspot.CellView>>();
+        if (redis != null) {
+            alertSinks.add(
+                    new RedisSink<>(redis, ViewWrites.alerts(RedisKeys.ALERT_STREAM_MAX_LEN)));
+            cellSinks.add(new RedisSink<>(redis, ViewWrites.cells()));
+        }
+        var job =
+                new HotspotJob(
+                        config,
+                        env ->
+                                env.fromSource(
+                                                new ReplaySource(paced),
+                                                WatermarkStrategy.noWatermarks(),
+                                                "replay:" + name)
+                                        .uid("replay-source")
+                                        .setParallelism(1),
+                        new HotspotJob.Sinks(alertSinks, cellSinks, List.of()));
+
+        ReplayProgress.reset();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(parallelism);
+        err.printf(
+                "Replaying %s (%s) at %s speed, parallelism %d ...%n",
+                synthetic ? "the synthetic city (" + days + " days, seed " + seed + ")" : file,
+                name,
+                pace > 0 ? pace + "x" : "max",
+                parallelism);
+        var progress = new Progress(err);
+        JobClient client = job.executeAsync(env, "beatwatch-replay-" + name);
+        var result = client.getJobExecutionResult();
+        while (!result.isDone()) {
+            double fraction = synthetic ? -1 : ReplayProgress.fraction();
+            progress.update(fraction, ReplayProgress.emittedCount(), ReplayProgress.alerts());
+            try {
+                result.get(1, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException ignored) {
+                // redraw the bar
+            }
+        }
+        result.get();
+        progress.update(
+                synthetic ? -1 : 1.0, ReplayProgress.emittedCount(), ReplayProgress.alerts());
+        progress.done();
+        double secs = progress.elapsedSeconds();
+
+        List<HotspotAlert> alerts = mergeParts();
+        String summary = summary(name, alerts, secs);
+        Files.writeString(out.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
+        System.out.print(summary);
+        System.out.println("Alerts: " + out.resolve("alerts.ndjson"));
+        return 0;
+    }
+
+    private List<HotspotAlert> mergeParts() throws IOException {
+        List<HotspotAlert> alerts = new ArrayList<>();
+        try (Stream<Path> parts = Files.list(out)) {
+            for (Path p :
+                    parts.filter(f -> f.getFileName().toString().matches("alerts\\.\\d+\\.ndjson"))
+                            .toList()) {
+                for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
+                    if (!line.isBlank()) alerts.add(Json.decodeAlert(line));
+                }
+                Files.delete(p);
+            }
+        }
+        alerts.sort(
+                Comparator.comparing(HotspotAlert::eventTime)
+                        .thenComparing(HotspotAlert::alertId)
+                        .thenComparing(a -> a.state().ordinal()));
+        try (BufferedWriter w =
+                Files.newBufferedWriter(out.resolve("alerts.ndjson"), StandardCharsets.UTF_8)) {
+            for (HotspotAlert a : alerts) {
+                w.write(Json.encode(a));
+                w.newLine();
+            }
+        }
+        return alerts;
+    }
+
+    private String summary(String name, List<HotspotAlert> alerts, double secs) {
+        long events = ReplayProgress.emittedCount();
+        Map<String, Long> openedByDistrict = new TreeMap<>();
+        long opened = 0, updated = 0, closed = 0, unconfirmed = 0;
+        var days = new java.util.TreeSet<LocalDate>();
+        for (HotspotAlert a : alerts) {
+            if (a.state() == AlertState.OPENED) {
+                opened++;
+                if (!a.confirmed()) unconfirmed++;
+                openedByDistrict.merge(
+                        a.district() == null ? "UNKNOWN" : a.district(), 1L, Long::sum);
+                days.add(LocalDate.ofInstant(a.eventTime(), ZoneOffset.UTC));
+            } else if (a.state() == AlertState.UPDATED) updated++;
+            else closed++;
+        }
+        long dataDays = Math.max(1, ReplayProgress.dataDays());
+        StringBuilder s = new StringBuilder();
+        s.append(String.format("%nReplay of %s%n", name));
+        s.append(
+                String.format(
+                        "  events replayed     %,d (file rows read %,d)%n",
+                        events, ReplayProgress.rows()));
+        s.append(String.format("  wall time           %.1f s%n", secs));
+        s.append(
+                String.format(
+                        "  throughput          %,.0f events/s%n", events / Math.max(secs, 1e-3)));
+        s.append(String.format("  days with data      %,d%n", dataDays));
+        s.append(
+                String.format(
+                        "  alerts opened       %,d (%d unconfirmed tip-only), updates %,d, closes %,d%n",
+                        opened, unconfirmed, updated, closed));
+        s.append(String.format("  alerts/day (all)    %.2f%n", opened / (double) dataDays));
+        s.append("  alerts/day by district:\n");
+        openedByDistrict.forEach(
+                (k, v) ->
+                        s.append(
+                                String.format(
+                                        "    %-12s %6.2f  (%d)%n", k, v / (double) dataDays, v)));
+        var rejected = ReplayProgress.rejectedByReason();
+        if (!rejected.isEmpty()) {
+            s.append("  rows rejected by the profile:\n");
+            rejected.forEach((k, v) -> s.append(String.format("    %-24s %,d%n", k.code(), v)));
+        }
+        return s.toString();
+    }
+
+    private static Instant instant(String text) {
+        if (text == null) return null;
+        if (text.length() == 10)
+            return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return Instant.parse(text);
+    }
+}

@@ -1,0 +1,22 @@
+package io.beatwatch.jobs.hotspot;
+
+/**
+ * The current state of one cell for the Redis view: per window (config order) observed, expected,
+ * score and recurrence interval of citizen calls, plus officer-initiated and tip counts in the
+ * longest window. Absolute values, written idempotently.
+ */
+public final class CellView {
+
+    public String cell;
+    public String district;
+    public int[] windows;
+    public long[] observed;
+    public double[] expected;
+    public double[] score;
+    public double[] recurrenceDays;
+    public long officerInitiated;
+    public long tips;
+    public long eventTimeMillis;
+
+    public CellView() {}
+}

@@ -1,0 +1,180 @@
+package io.beatwatch.jobs.hotspot;
+
+import io.beatwatch.core.detect.DetectionConfig;
+import io.beatwatch.core.grid.H3Grid;
+import io.beatwatch.core.profile.CityProfile;
+import io.beatwatch.core.validate.Bounds;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Typed configuration of {@link HotspotJob}, validated on construction. Defaults are the named
+ * constants; the module README has the table.
+ *
+ * @param detection the statistics: windows, rings, baseline, false-alarm budget
+ * @param h3Resolution H3 resolution of cells (default 9)
+ * @param minLat city bounds: records outside are rejected
+ * @param outOfOrderness how late an event may arrive and still move the watermark correctly
+ * @param idleness after this long without data an input stops holding back the watermark
+ * @param dedupeTtl how long an incident id is remembered to count CAD updates once
+ * @param officerTypes call types treated as officer-initiated when the record does not say
+ * @param maxParallelism key groups: fixed so savepoints survive rescaling
+ * @param checkpointInterval exactly-once checkpoints every this often (zero disables)
+ * @param source name of the input, stamped on rejects
+ */
+public record HotspotJobConfig(
+        DetectionConfig detection,
+        int h3Resolution,
+        double minLat,
+        double maxLat,
+        double minLon,
+        double maxLon,
+        Duration outOfOrderness,
+        Duration idleness,
+        Duration dedupeTtl,
+        Set<String> officerTypes,
+        int maxParallelism,
+        Duration checkpointInterval,
+        String source)
+        implements Serializable {
+
+    public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofMinutes(2);
+    public static final Duration DEFAULT_IDLENESS = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_DEDUPE_TTL = Duration.ofHours(24);
+    public static final int DEFAULT_MAX_PARALLELISM = 128;
+    public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
+
+    /** How many call types explain an alert. */
+    public static final int TOP_TYPES = 3;
+
+    public HotspotJobConfig {
+        Objects.requireNonNull(detection, "detection");
+        if (h3Resolution < 0 || h3Resolution > H3Grid.MAX_RESOLUTION) {
+            throw new IllegalArgumentException("h3Resolution must be 0..15, was " + h3Resolution);
+        }
+        new Bounds(minLat, maxLat, minLon, maxLon); // validates the box
+        if (outOfOrderness.isNegative() || idleness.isNegative() || dedupeTtl.isNegative()) {
+            throw new IllegalArgumentException("durations must not be negative");
+        }
+        officerTypes = Set.copyOf(officerTypes);
+        if (maxParallelism < 1) throw new IllegalArgumentException("maxParallelism must be >= 1");
+        Objects.requireNonNull(checkpointInterval, "checkpointInterval");
+        source = source == null ? "beatwatch" : source;
+    }
+
+    /** Defaults for a city within {@code bounds}. */
+    public static HotspotJobConfig defaults(Bounds bounds, Set<String> officerTypes) {
+        return new HotspotJobConfig(
+                DetectionConfig.defaults(),
+                H3Grid.DEFAULT_RESOLUTION,
+                bounds.minLat(),
+                bounds.maxLat(),
+                bounds.minLon(),
+                bounds.maxLon(),
+                DEFAULT_OUT_OF_ORDERNESS,
+                DEFAULT_IDLENESS,
+                DEFAULT_DEDUPE_TTL,
+                officerTypes,
+                DEFAULT_MAX_PARALLELISM,
+                DEFAULT_CHECKPOINT_INTERVAL,
+                "beatwatch");
+    }
+
+    /**
+     * Defaults for a city profile: its bounds, its source name, its baseline period if it sets one.
+     */
+    public static HotspotJobConfig forProfile(CityProfile p) {
+        var c = defaults(p.bounds(), Set.of()).withSource(p.source());
+        if (p.baselineDays() == null) return c;
+        var d = c.detection();
+        return c.withDetection(
+                d.withBaseline(
+                        p.baselineDays(),
+                        d.baselineHourBuckets(),
+                        Math.min(d.minBaselineDays(), p.baselineDays())));
+    }
+
+    /** The city box. */
+    public Bounds bounds() {
+        return new Bounds(minLat, maxLat, minLon, maxLon);
+    }
+
+    /** A copy with other detection parameters. */
+    public HotspotJobConfig withDetection(DetectionConfig d) {
+        return new HotspotJobConfig(
+                d,
+                h3Resolution,
+                minLat,
+                maxLat,
+                minLon,
+                maxLon,
+                outOfOrderness,
+                idleness,
+                dedupeTtl,
+                officerTypes,
+                maxParallelism,
+                checkpointInterval,
+                source);
+    }
+
+    /** A copy with another checkpoint interval (zero disables checkpointing). */
+    public HotspotJobConfig withCheckpointInterval(Duration interval) {
+        return new HotspotJobConfig(
+                detection,
+                h3Resolution,
+                minLat,
+                maxLat,
+                minLon,
+                maxLon,
+                outOfOrderness,
+                idleness,
+                dedupeTtl,
+                officerTypes,
+                maxParallelism,
+                interval,
+                source);
+    }
+
+    /** A copy without an idleness timeout: for replays, whose watermarks must be reproducible. */
+    public HotspotJobConfig withoutIdleness() {
+        return new HotspotJobConfig(
+                detection,
+                h3Resolution,
+                minLat,
+                maxLat,
+                minLon,
+                maxLon,
+                outOfOrderness,
+                Duration.ZERO,
+                dedupeTtl,
+                officerTypes,
+                maxParallelism,
+                checkpointInterval,
+                source);
+    }
+
+    /** A copy with another source name. */
+    public HotspotJobConfig withSource(String name) {
+        return new HotspotJobConfig(
+                detection,
+                h3Resolution,
+                minLat,
+                maxLat,
+                minLon,
+                maxLon,
+                outOfOrderness,
+                idleness,
+                dedupeTtl,
+                officerTypes,
+                maxParallelism,
+                checkpointInterval,
+                name);
+    }
+
+    /** The configured windows as an array, in config order. */
+    public int[] windows() {
+        return detection.windowsMinutes().stream().mapToInt(Integer::intValue).toArray();
+    }
+}

@@ -1,0 +1,88 @@
+package io.beatwatch.jobs.io;
+
+import io.beatwatch.core.model.HotspotAlert;
+import io.beatwatch.core.model.Reject;
+import io.beatwatch.jobs.hotspot.RawRecord;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.serialization.SimpleStringSchema;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** Kafka sources and sinks of HotspotJob: raw JSON in, alerts and rejects out. */
+public final class KafkaIo {
+
+    private KafkaIo() {}
+
+    /**
+     * Calls and tips from their topics as one stream of raw records. Watermarks are assigned after
+     * decoding (the job's own strategy); offsets start at the committed group offset, else the
+     * earliest, so a fresh job reads the retained history first (warm start).
+     */
+    public static DataStream<RawRecord> input(StreamExecutionEnvironment env, Topics t) {
+        DataStream<RawRecord> calls =
+                env.fromSource(
+                                source(t, t.calls()),
+                                WatermarkStrategy.noWatermarks(),
+                                "kafka:" + t.calls())
+                        .uid("source-calls")
+                        .map(RawRecord::call)
+                        .name("calls")
+                        .uid("calls-raw");
+        DataStream<RawRecord> tips =
+                env.fromSource(
+                                source(t, t.tips()),
+                                WatermarkStrategy.noWatermarks(),
+                                "kafka:" + t.tips())
+                        .uid("source-tips")
+                        .map(RawRecord::tip)
+                        .name("tips")
+                        .uid("tips-raw");
+        return calls.union(tips);
+    }
+
+    private static KafkaSource<String> source(Topics t, String topic) {
+        return KafkaSource.<String>builder()
+                .setBootstrapServers(t.bootstrapServers())
+                .setTopics(topic)
+                .setGroupId(t.groupId())
+                .setStartingOffsets(
+                        OffsetsInitializer.committedOffsets(
+                                org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
+                .setValueOnlyDeserializer(new SimpleStringSchema())
+                .setProperty("partition.discovery.interval.ms", "10000")
+                .build();
+    }
+
+    /** Alerts to the durable alert log, keyed by alert id. */
+    public static KafkaSink<HotspotAlert> alertSink(Topics t) {
+        return KafkaSink.<HotspotAlert>builder()
+                .setBootstrapServers(t.bootstrapServers())
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .setRecordSerializer(
+                        KafkaRecordSerializationSchema.<HotspotAlert>builder()
+                                .setTopic(t.alerts())
+                                .setKeySerializationSchema(new JsonSerialization.AlertKey())
+                                .setValueSerializationSchema(
+                                        new JsonSerialization.Value<HotspotAlert>())
+                                .build())
+                .build();
+    }
+
+    /** Rejects, with their original payload and reason, to the dead-letter topic. */
+    public static KafkaSink<Reject> dlqSink(Topics t) {
+        return KafkaSink.<Reject>builder()
+                .setBootstrapServers(t.bootstrapServers())
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .setRecordSerializer(
+                        KafkaRecordSerializationSchema.<Reject>builder()
+                                .setTopic(t.dlq())
+                                .setValueSerializationSchema(new JsonSerialization.Value<Reject>())
+                                .build())
+                .build();
+    }
+}

@@ -1,0 +1,2 @@
+/** Flink jobs of Beatwatch. */
+package io.beatwatch.jobs;

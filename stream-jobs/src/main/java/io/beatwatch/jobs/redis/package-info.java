@@ -1,0 +1,2 @@
+/** Redis materialized view sinks (Lettuce), idempotent absolute writes only. */
+package io.beatwatch.jobs.redis;
