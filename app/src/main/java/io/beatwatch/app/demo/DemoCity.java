@@ -11,18 +11,21 @@ import java.util.SplittableRandom;
 
 /**
  * The demo's synthetic city, anchored to the present: {@code warmupDays} of history (fed at full
- * speed so the baseline is warm), then the last day replayed at {@code speed}× until it catches
- * up with the clock, then real time. Emerging clusters are injected every so often so a console
- * sees alerts within a minute of start.
+ * speed so the baseline is warm), then the last day replayed at {@code speed}× until it catches up
+ * with the clock, then real time. Emerging clusters are injected every so often so a console sees
+ * alerts within a minute of start.
  */
 record DemoCity(SyntheticCityConfig config, Instant liveFrom) {
 
     /** Event time between two injected clusters while replaying the last day. */
     static final Duration CATCH_UP_CLUSTER_EVERY = Duration.ofMinutes(40);
+
     /** Event (= wall) time between two injected clusters once in real time. */
     static final Duration LIVE_CLUSTER_EVERY = Duration.ofMinutes(15);
+
     /** How far before now the replayed live phase starts. */
     static final Duration CATCH_UP = Duration.ofHours(24);
+
     /** How long the generated city runs past now (the demo can run that long). */
     static final Duration AHEAD = Duration.ofDays(3);
 
@@ -55,8 +58,7 @@ record DemoCity(SyntheticCityConfig config, Instant liveFrom) {
                                     calls,
                                     List.of("Drug Activity"),
                                     InjectedCluster.Kind.TIPS)
-                            : InjectedCluster.calls(
-                                    "demo-" + n, cell, n % 2, t, span, calls);
+                            : InjectedCluster.calls("demo-" + n, cell, n % 2, t, span, calls);
             base = base.withCluster(c);
             n++;
             t = t.plus(t.isBefore(now) ? CATCH_UP_CLUSTER_EVERY : LIVE_CLUSTER_EVERY);

@@ -37,8 +37,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code beatwatch demo}: in one JVM an in-process Kafka broker (KRaft), a Redis server (from
- * PATH, else the binary shipped in a jar), Flink's MiniCluster running HotspotJob, the gateway and
+ * {@code beatwatch demo}: in one JVM an in-process Kafka broker (KRaft), a Redis server (from PATH,
+ * else the binary shipped in a jar), Flink's MiniCluster running HotspotJob, the gateway and
  * console, and a feeder replaying the synthetic city (or a real file). Ctrl-C stops everything.
  */
 @Command(
@@ -54,25 +54,44 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
 
-    @Option(names = "--port", defaultValue = "8080", description = "Console port (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--port",
+            defaultValue = "8080",
+            description = "Console port (default ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--replay", paramLabel = "FILE", description = "Replay a real feed file instead of the synthetic city.")
+    @Option(
+            names = "--replay",
+            paramLabel = "FILE",
+            description = "Replay a real feed file instead of the synthetic city.")
     Path replay;
 
     @Option(names = "--profile", description = "City profile of --replay FILE (e.g. san-antonio).")
     String profile;
 
-    @Option(names = "--speed", defaultValue = "60", description = "Replay speed after the warm-up, times real time (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--speed",
+            defaultValue = "60",
+            description =
+                    "Replay speed after the warm-up, times real time (default ${DEFAULT-VALUE}).")
     double speed;
 
-    @Option(names = "--warmup-days", defaultValue = "8", description = "Days of history fed at full speed first, so the baseline is warm (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--warmup-days",
+            defaultValue = "8",
+            description =
+                    "Days of history fed at full speed first, so the baseline is warm (default ${DEFAULT-VALUE}).")
     int warmupDays;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Synthetic city seed (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            description = "Synthetic city seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--exit-after", description = "Stop by itself after this many seconds (for scripted runs).")
+    @Option(
+            names = "--exit-after",
+            description = "Stop by itself after this many seconds (for scripted runs).")
     Long exitAfterSeconds;
 
     private final List<AutoCloseable> running = new ArrayList<>();
@@ -81,7 +100,8 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = System.out;
         if (replay != null && profile == null) {
-            System.err.println("error: --replay FILE needs --profile NAME (e.g. --profile san-antonio)");
+            System.err.println(
+                    "error: --replay FILE needs --profile NAME (e.g. --profile san-antonio)");
             return 2;
         }
         if (replay != null && !Files.isReadable(replay)) {
@@ -151,10 +171,13 @@ public final class DemoCommand implements Callable<Integer> {
                                 List.of(KafkaIo.dlqSink(topics))));
         var flinkConf = new Configuration();
         flinkConf.set(RestOptions.BIND_PORT, "0");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, flinkConf);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(2, flinkConf);
         JobClient client = job.executeAsync(env, "beatwatch-demo");
         running.add(0, () -> client.cancel().get());
-        out.printf("  flink    HotspotJob %s on a local MiniCluster (parallelism 2)%n", client.getJobID());
+        out.printf(
+                "  flink    HotspotJob %s on a local MiniCluster (parallelism 2)%n",
+                client.getJobID());
 
         GatewayConfig gatewayConfig =
                 GatewayConfig.builder()
@@ -180,15 +203,23 @@ public final class DemoCommand implements Callable<Integer> {
         double startSeconds = (System.nanoTime() - t0) / 1e9;
         String url = "http://localhost:" + gateway.port();
         out.printf("%nBeatwatch demo is up in %.1f s: %s%n", startSeconds, url);
-        out.printf("  feeding %s: %d days of history at full speed, then %.0fx real time%n", what, warmupDays, speed);
-        out.println("  Dev logins (pick one on the console's sign-in page; tokens are signed with a key");
+        out.printf(
+                "  feeding %s: %d days of history at full speed, then %.0fx real time%n",
+                what, warmupDays, speed);
+        out.println(
+                "  Dev logins (pick one on the console's sign-in page; tokens are signed with a key");
         out.println("  generated at start, valid only for this run):");
         out.println("    sup1          supervisor, all districts");
-        out.println("    disp-north    dispatcher, district NORTH (also disp-south, -east, -west, -central)");
+        out.println(
+                "    disp-north    dispatcher, district NORTH (also disp-south, -east, -west, -central)");
         out.println("    analyst1      analyst      ops1  ops (metrics at " + url + "/metrics)");
         gateway.devTokens()
                 .flatMap(t -> t.forDevUser("sup1"))
-                .ifPresent(token -> out.println("  sup1 token (for curl -H 'Authorization: Bearer ...'):\n    " + token));
+                .ifPresent(
+                        token ->
+                                out.println(
+                                        "  sup1 token (for curl -H 'Authorization: Bearer ...'):\n    "
+                                                + token));
         out.println("Press Ctrl-C to stop.");
 
         var status = new Thread(() -> reportStatus(redis, feeder, t0), "beatwatch-demo-status");

@@ -29,22 +29,39 @@ import picocli.CommandLine.Option;
         })
 public final class JobCommand implements Callable<Integer> {
 
-    @Option(names = "--kafka", required = true, description = "Kafka bootstrap servers (host:port,...).")
+    @Option(
+            names = "--kafka",
+            required = true,
+            description = "Kafka bootstrap servers (host:port,...).")
     String kafka;
 
-    @Option(names = "--redis", required = true, description = "Redis URI, e.g. redis://localhost:6379.")
+    @Option(
+            names = "--redis",
+            required = true,
+            description = "Redis URI, e.g. redis://localhost:6379.")
     String redis;
 
-    @Option(names = "--profile", required = true, description = "City profile (bounds, baseline period).")
+    @Option(
+            names = "--profile",
+            required = true,
+            description = "City profile (bounds, baseline period).")
     String profile;
 
-    @Option(names = "--threshold-days", description = "False-alarm budget: recurrence interval to alert (default 100).")
+    @Option(
+            names = "--threshold-days",
+            description = "False-alarm budget: recurrence interval to alert (default 100).")
     Double thresholdDays;
 
-    @Option(names = "--checkpoint-seconds", defaultValue = "10", description = "Exactly-once checkpoint interval (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--checkpoint-seconds",
+            defaultValue = "10",
+            description = "Exactly-once checkpoint interval (default ${DEFAULT-VALUE}).")
     int checkpointSeconds;
 
-    @Option(names = "--parallelism", defaultValue = "2", description = "Parallelism (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--parallelism",
+            defaultValue = "2",
+            description = "Parallelism (default ${DEFAULT-VALUE}).")
     int parallelism;
 
     @Override
@@ -53,7 +70,9 @@ public final class JobCommand implements Callable<Integer> {
                 HotspotJobConfig.forProfile(CityProfiles.load(profile))
                         .withCheckpointInterval(Duration.ofSeconds(checkpointSeconds));
         if (thresholdDays != null) {
-            config = config.withDetection(config.detection().withRecurrenceThresholdDays(thresholdDays));
+            config =
+                    config.withDetection(
+                            config.detection().withRecurrenceThresholdDays(thresholdDays));
         }
         Topics topics = Topics.defaults(kafka);
         var job =
