@@ -5,6 +5,7 @@ import io.beatwatch.core.view.RedisKeys;
 import io.beatwatch.gateway.Gateway;
 import io.beatwatch.gateway.RunningGateway;
 import io.beatwatch.gateway.config.GatewayConfig;
+import io.beatwatch.jobs.cli.LocalFlink;
 import io.beatwatch.jobs.hotspot.HotspotJob;
 import io.beatwatch.jobs.hotspot.HotspotJobConfig;
 import io.beatwatch.jobs.io.FileFeed;
@@ -27,8 +28,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
@@ -169,10 +168,8 @@ public final class DemoCommand implements Callable<Integer> {
                                         KafkaIo.alertSink(topics)),
                                 List.of(new RedisSink<>(redis.uri(), ViewWrites.cells())),
                                 List.of(KafkaIo.dlqSink(topics))));
-        var flinkConf = new Configuration();
-        flinkConf.set(RestOptions.BIND_PORT, "0");
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.createLocalEnvironment(2, flinkConf);
+        Path checkpoints = Files.createTempDirectory("beatwatch-demo-checkpoints");
+        StreamExecutionEnvironment env = LocalFlink.environment(2, checkpoints);
         JobClient client = job.executeAsync(env, "beatwatch-demo");
         running.add(0, () -> client.cancel().get());
         out.printf(

@@ -59,6 +59,12 @@ public final class JobCommand implements Callable<Integer> {
     int checkpointSeconds;
 
     @Option(
+            names = "--checkpoint-dir",
+            defaultValue = "out/checkpoints",
+            description = "Checkpoint folder when run locally (default ${DEFAULT-VALUE}).")
+    java.nio.file.Path checkpointDir;
+
+    @Option(
             names = "--parallelism",
             defaultValue = "2",
             description = "Parallelism (default ${DEFAULT-VALUE}).")
@@ -88,6 +94,9 @@ public final class JobCommand implements Callable<Integer> {
                                 List.of(new RedisSink<>(redis, ViewWrites.cells())),
                                 List.of(KafkaIo.dlqSink(topics))));
         var env = StreamExecutionEnvironment.getExecutionEnvironment();
+        if (env instanceof org.apache.flink.streaming.api.environment.LocalStreamEnvironment) {
+            env = LocalFlink.environment(parallelism, checkpointDir.toAbsolutePath());
+        }
         env.setParallelism(parallelism);
         job.execute(env, "beatwatch-hotspot-" + profile);
         return 0;
