@@ -1,9 +1,82 @@
 #!/usr/bin/env bash
-# Placeholder launcher, replaced by the full one in the Foundation work.
+# Dispatches bin/beatwatch subcommands: 'test' here in bash, the rest to io.beatwatch.app.Main.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
-case "${1:-}" in
-  test) shift; exec mvn -B verify "$@" ;;
-  *) mvn -B -q -DskipTests package >/dev/null; exec java -cp "app/target/beatwatch.jar:app/target/lib/*" io.beatwatch.app.Main "$@" ;;
+# shellcheck source=bin/internal/common.sh
+source "$ROOT/bin/internal/common.sh"
+
+JAVA_COMMANDS=(demo inspect replay backtest emergence job gateway)
+
+usage() {
+  cat <<'USAGE'
+Usage: bin/beatwatch <command> [options]
+
+Beatwatch: real-time hotspot monitoring for police dispatch centres.
+
+Commands:
+  demo       Run everything in one JVM (Kafka, Redis, Flink, gateway) on a replayed city;
+             console on http://localhost:8080
+  test       Install the services the tests use, run every unit and integration test, summarize
+  inspect    Look into a city's calls-for-service file (columns, types, counts, time span)
+  replay     Replay a recorded city stream through the hotspot job
+  backtest   Score detection on historical data (PAI, PEI, hit rate) against baselines
+  emergence  Inject synthetic clusters into real background calls; measure time to detect
+  job        Run the Flink HotspotJob against Kafka and Redis
+  gateway    Run the HTTP and WebSocket gateway
+  help       This help; 'help <command>' is the same as '<command> --help'
+
+'bin/beatwatch <command> --help' lists a command's options. Commands run from the project root,
+so relative paths are relative to it (the city data is in ../shared/data).
+The first run builds Beatwatch with Maven (~1-2 min); later runs rebuild only when a src/ folder
+or a pom.xml changed. Needs Java 17+ and Maven 3.8+. Extra JVM options: JAVA_OPTS=...
+USAGE
+}
+
+is_java_command() {
+  local c
+  for c in "${JAVA_COMMANDS[@]}"; do [[ "$c" == "$1" ]] && return 0; done
+  return 1
+}
+
+run_java() {
+  require_java
+  ensure_built
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  exec "$JAVA" ${JAVA_OPTS:-} \
+    -Dlog4j2.configurationFile=config/log4j2.xml \
+    -Dbeatwatch.home="$ROOT" \
+    -cp "$BEATWATCH_CP" io.beatwatch.app.Main "$@"
+}
+
+cmd="${1:-help}"
+[[ $# -gt 0 ]] && shift
+case "$cmd" in
+  help | -h | --help)
+    if [[ $# -eq 0 ]]; then
+      usage
+    elif [[ "$1" == test ]]; then
+      exec "$ROOT/bin/internal/test.sh" --help
+    elif is_java_command "$1"; then
+      run_java "$1" --help
+    else
+      printf 'beatwatch: unknown command %s\n\n' "'$1'" >&2
+      usage >&2
+      exit 2
+    fi
+    ;;
+  test)
+    exec "$ROOT/bin/internal/test.sh" "$@"
+    ;;
+  -V | --version)
+    run_java --version
+    ;;
+  *)
+    if is_java_command "$cmd"; then
+      run_java "$cmd" "$@"
+    fi
+    printf 'beatwatch: unknown command %s\n\n' "'$cmd'" >&2
+    usage >&2
+    exit 2
+    ;;
 esac

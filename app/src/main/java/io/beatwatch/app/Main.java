@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "beatwatch 0.1.0",
         description = "Real-time hotspot monitoring for police dispatch centres.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, InspectCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -20,6 +20,13 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The full command tree: real subcommands plus placeholders for those not built yet. */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        NotBuiltYet.addMissing(cli);
+        return cli;
     }
 }

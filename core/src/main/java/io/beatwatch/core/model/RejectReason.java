@@ -15,7 +15,9 @@ public enum RejectReason {
     MISSING_TYPE("missing_type"),
     UNKNOWN_TYPE("unknown_type"),
     OVERSIZED_FIELD("oversized_field"),
-    UNSUPPORTED_VERSION("unsupported_version");
+    UNSUPPORTED_VERSION("unsupported_version"),
+    /** A whole record (CSV row, NDJSON line, Kafka payload) longer than the configured maximum. */
+    OVERSIZED_RECORD("oversized_record");
 
     private final String code;
 

@@ -1,0 +1,141 @@
+package io.beatwatch.app;
+
+import io.beatwatch.core.inspect.FeedInspector;
+import io.beatwatch.core.inspect.InspectionReport;
+import io.beatwatch.core.inspect.ProgressListener;
+import io.beatwatch.core.json.Json;
+import io.beatwatch.core.profile.CityProfile;
+import io.beatwatch.core.profile.CityProfiles;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code beatwatch inspect}: reads a city feed file through its profile and reports what it holds.
+ */
+@Command(
+        name = "inspect",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Read a city feed file (.csv, .csv.gz, .ndjson, .ndjson.gz) through a city profile and"
+                    + " report rows, accepted / rejected by reason, distinct ids, date range,"
+                    + " coverage by local day, top types, officer-initiated and sensitive shares,"
+                    + " and reading speed.",
+            "Example: beatwatch inspect --profile san-antonio"
+                    + " ../shared/data/san-antonio/sapd_calls_for_service.csv.gz"
+        })
+public final class InspectCommand implements Callable<Integer> {
+
+    private static final long PROGRESS_INTERVAL_NANOS = 1_000_000_000L;
+
+    @Spec CommandSpec spec;
+
+    @Option(
+            names = "--profile",
+            required = true,
+            paramLabel = "NAME|FILE",
+            description =
+                    "Bundled profile (san-antonio, portland-nij, stuttgart-reports, generic-csv,"
+                            + " generic-ndjson) or a profile YAML file.")
+    String profile;
+
+    @Option(
+            names = "--json",
+            description = "Print the report as JSON (with every day) instead of text.")
+    boolean json;
+
+    @Option(names = "--no-progress", description = "No progress line on stderr.")
+    boolean noProgress;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The feed file.")
+    Path file;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isRegularFile(file)) {
+            err.println("inspect: no such file: " + file);
+            return 2;
+        }
+        CityProfile city;
+        try {
+            city = CityProfiles.load(profile);
+        } catch (IllegalArgumentException e) {
+            err.println("inspect: " + e.getMessage());
+            return 2;
+        }
+        ProgressListener progress = noProgress ? ProgressListener.NONE : new ProgressLine(err);
+        InspectionReport report;
+        try {
+            report = new FeedInspector(Clock.systemUTC()).inspect(city, file, progress);
+        } catch (IllegalArgumentException e) {
+            // profile and file do not fit (missing columns, wrong format)
+            err.println();
+            err.println("inspect: " + e.getMessage());
+            return 2;
+        }
+        if (progress instanceof ProgressLine line) {
+            line.finish();
+        }
+        if (json) {
+            out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+        } else {
+            out.print(report.render());
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** A single, rewritten progress line on stderr, at most once a second. */
+    private static final class ProgressLine implements ProgressListener {
+        private final PrintWriter err;
+        private final long start = System.nanoTime();
+        private long lastPrint = start;
+        private boolean printed;
+
+        ProgressLine(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void progress(long rows, long bytesRead, long totalBytes) {
+            long now = System.nanoTime();
+            if (now - lastPrint < PROGRESS_INTERVAL_NANOS) {
+                return;
+            }
+            lastPrint = now;
+            double seconds = (now - start) / 1e9;
+            String share =
+                    totalBytes > 0
+                            ? String.format(
+                                    Locale.ROOT,
+                                    "%3.0f%% of file, ",
+                                    100.0 * bytesRead / totalBytes)
+                            : "";
+            err.printf(
+                    Locale.ROOT,
+                    "\rinspect: %s%,d rows, %,.0f rows/s   ",
+                    share,
+                    rows,
+                    rows / seconds);
+            err.flush();
+            printed = true;
+        }
+
+        void finish() {
+            if (printed) {
+                err.println();
+                err.flush();
+            }
+        }
+    }
+}

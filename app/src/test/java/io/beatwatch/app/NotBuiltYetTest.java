@@ -1,0 +1,64 @@
+package io.beatwatch.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+class NotBuiltYetTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "replay", "backtest", "emergence", "job", "gateway"})
+    void plannedSubcommandSaysNotBuiltYetAndExits2(String name) {
+        int code = run(Main.commandLine(), name, "--some-option", "value");
+
+        assertThat(code).isEqualTo(NotBuiltYet.EXIT_CODE);
+        assertThat(err.toString()).contains("beatwatch " + name + ": not built yet");
+    }
+
+    @Test
+    void helpOfAPlaceholderDescribesItAndExits0() {
+        int code = run(Main.commandLine(), "backtest", "--help");
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("backtest").contains("PAI").contains("Not built yet.");
+    }
+
+    @Test
+    void mainHelpListsEveryPlannedSubcommand() {
+        int code = run(Main.commandLine(), "--help");
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains(NotBuiltYet.PLANNED.keySet());
+    }
+
+    @Test
+    void aRealCommandReplacesItsPlaceholder() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.addSubcommand("demo", new RealDemo());
+        NotBuiltYet.addMissing(cli);
+
+        assertThat(run(cli, "demo")).isZero();
+        assertThat(run(cli, "replay")).isEqualTo(NotBuiltYet.EXIT_CODE);
+    }
+
+    private int run(CommandLine cli, String... args) {
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Command(name = "demo")
+    static final class RealDemo implements Runnable {
+        @Override
+        public void run() {}
+    }
+}

@@ -1,0 +1,2 @@
+/** Streaming readers that map city feed files through a profile into calls, tips and rejects. */
+package io.beatwatch.core.feed;

@@ -1,0 +1,213 @@
+package io.beatwatch.core.inspect;
+
+import io.beatwatch.core.model.TypeCount;
+import io.beatwatch.core.profile.FeedKind;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What {@link FeedInspector} found in one feed file. Counts are of rows; time figures are of
+ * accepted events; shares are fractions in [0, 1]. {@link #render()} gives the plain-text form.
+ *
+ * @param profile profile name
+ * @param feed calls or tips
+ * @param file the file read
+ * @param zone the profile's time zone (local days are in it)
+ * @param rows data rows read
+ * @param accepted rows accepted
+ * @param rejected rejected rows by reason code, largest first
+ * @param distinctIds distinct ids among accepted rows
+ * @param firstEvent earliest accepted event, or null
+ * @param lastEvent latest accepted event, or null
+ * @param daysWithData local days with at least one accepted event
+ * @param completeDays days judged complete
+ * @param coverageWindows runs of consecutive days with data
+ * @param medianEventsPerCompleteDay median accepted events over complete days (0 if none)
+ * @param completenessRule the rule that judged days complete, in words
+ * @param days every day with data, in date order
+ * @param topTypes the most frequent types (tips: categories), largest first
+ * @param officerInitiated accepted calls flagged officer-initiated (0 for tips)
+ * @param sensitive accepted calls of a sensitive type (0 for tips)
+ * @param withCoordinates rows carrying a usable location, inside the bounds or not
+ * @param elapsedSeconds wall time of the read
+ * @param rowsPerSecond reading speed: rows / elapsed seconds
+ */
+public record InspectionReport(
+        String profile,
+        FeedKind feed,
+        String file,
+        String zone,
+        long rows,
+        long accepted,
+        Map<String, Long> rejected,
+        long distinctIds,
+        Instant firstEvent,
+        Instant lastEvent,
+        long daysWithData,
+        long completeDays,
+        long coverageWindows,
+        double medianEventsPerCompleteDay,
+        String completenessRule,
+        List<DayCoverage> days,
+        List<TypeCount> topTypes,
+        long officerInitiated,
+        long sensitive,
+        long withCoordinates,
+        double elapsedSeconds,
+        double rowsPerSecond) {
+
+    public InspectionReport {
+        rejected = orderedCopy(rejected);
+        days = List.copyOf(days);
+        topTypes = List.copyOf(topTypes);
+    }
+
+    /** Rows rejected, all reasons. */
+    public long rejectedTotal() {
+        return rejected.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Days with data that are not complete. */
+    public long partialDays() {
+        return daysWithData - completeDays;
+    }
+
+    /** First local day with data, or null. */
+    public LocalDate firstDay() {
+        return days.isEmpty() ? null : days.get(0).date();
+    }
+
+    /** Last local day with data, or null. */
+    public LocalDate lastDay() {
+        return days.isEmpty() ? null : days.get(days.size() - 1).date();
+    }
+
+    /** The report as plain text for a terminal. */
+    public String render() {
+        var sb = new StringBuilder();
+        String kind = feed == FeedKind.CFS ? "calls" : "tips";
+        line(sb, "Feed", profile + " (" + kind + ")  " + file);
+        line(
+                sb,
+                "Rows",
+                String.format(
+                        Locale.ROOT,
+                        "%,d read in %.1f s (%,.0f rows/s)",
+                        rows,
+                        elapsedSeconds,
+                        rowsPerSecond));
+        line(sb, "Accepted", String.format(Locale.ROOT, "%,d (%s)", accepted, pct(accepted, rows)));
+        var rej = new StringBuilder(String.format(Locale.ROOT, "%,d", rejectedTotal()));
+        if (!rejected.isEmpty()) {
+            rej.append(":");
+            rejected.forEach((k, v) -> rej.append(String.format(Locale.ROOT, " %s %,d", k, v)));
+        }
+        line(sb, "Rejected", rej.toString());
+        line(sb, "Distinct ids", String.format(Locale.ROOT, "%,d", distinctIds));
+        line(
+                sb,
+                "With location",
+                String.format(
+                        Locale.ROOT, "%,d rows (%s)", withCoordinates, pct(withCoordinates, rows)));
+        if (feed == FeedKind.CFS) {
+            line(
+                    sb,
+                    "Officer-init.",
+                    String.format(
+                            Locale.ROOT,
+                            "%,d of accepted (%s)",
+                            officerInitiated,
+                            pct(officerInitiated, accepted)));
+            line(
+                    sb,
+                    "Sensitive",
+                    String.format(
+                            Locale.ROOT,
+                            "%,d of accepted (%s)",
+                            sensitive,
+                            pct(sensitive, accepted)));
+        }
+        if (firstEvent != null) {
+            line(sb, "Events", firstEvent + " .. " + lastEvent);
+            line(sb, "Local days", firstDay() + " .. " + lastDay() + " (" + zone + ")");
+            line(
+                    sb,
+                    "Coverage",
+                    String.format(
+                            Locale.ROOT,
+                            "%,d days with data in %,d windows; %,d complete, %,d partial;"
+                                    + " median %,.0f events per complete day",
+                            daysWithData,
+                            coverageWindows,
+                            completeDays,
+                            partialDays(),
+                            medianEventsPerCompleteDay));
+            line(sb, "Complete day", completenessRule);
+            List<DayCoverage> partial = days.stream().filter(d -> !d.complete()).toList();
+            if (!partial.isEmpty()) {
+                var p = new StringBuilder();
+                int shown = Math.min(8, partial.size());
+                for (int i = 0; i < shown; i++) {
+                    DayCoverage d = partial.get(i);
+                    if (i > 0) {
+                        p.append(", ");
+                    }
+                    p.append(
+                            String.format(
+                                    Locale.ROOT,
+                                    "%s (%,d, %s-%s)",
+                                    d.date(),
+                                    d.events(),
+                                    hhmm(d.first()),
+                                    hhmm(d.last())));
+                }
+                if (partial.size() > shown) {
+                    p.append(", ... ").append(partial.size() - shown).append(" more");
+                }
+                line(sb, "Partial days", p.toString());
+            }
+        }
+        if (!topTypes.isEmpty()) {
+            sb.append(feed == FeedKind.CFS ? "Top types\n" : "Top categories\n");
+            for (TypeCount t : topTypes) {
+                sb.append(
+                        String.format(
+                                Locale.ROOT,
+                                "  %9s  %6s  %s%n",
+                                String.format(Locale.ROOT, "%,d", t.count()),
+                                pct(t.count(), accepted),
+                                t.type()));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String hhmm(LocalTime t) {
+        return String.format(Locale.ROOT, "%02d:%02d", t.getHour(), t.getMinute());
+    }
+
+    private static void line(StringBuilder sb, String label, String value) {
+        sb.append(String.format(Locale.ROOT, "%-14s %s%n", label, value));
+    }
+
+    private static String pct(long part, long whole) {
+        return whole == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f%%", 100.0 * part / whole);
+    }
+
+    private static Map<String, Long> orderedCopy(Map<String, Long> m) {
+        var copy = new LinkedHashMap<String, Long>();
+        m.entrySet().stream()
+                .sorted(
+                        Map.Entry.<String, Long>comparingByValue()
+                                .reversed()
+                                .thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> copy.put(e.getKey(), e.getValue()));
+        return Collections.unmodifiableMap(copy);
+    }
+}

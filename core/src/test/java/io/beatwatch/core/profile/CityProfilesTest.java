@@ -1,0 +1,286 @@
+package io.beatwatch.core.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.beatwatch.core.model.CallForService;
+import io.beatwatch.core.validate.FieldLimits;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CityProfilesTest {
+
+    /** The smallest valid profile; tests break one line of it at a time. */
+    static final String MINIMAL =
+            """
+            name: test-city
+            feed: cfs
+            format: csv
+            zone: America/Chicago
+            bounds: {minLat: 29.0, maxLat: 29.85, minLon: -98.95, maxLon: -98.15}
+            columns: {id: id, type: type, lat: lat, lon: lon}
+            time: {column: t, kind: epoch-millis}
+            """;
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "san-antonio",
+                "portland-nij",
+                "stuttgart-reports",
+                "generic-csv",
+                "generic-ndjson"
+            })
+    void loadsEveryBundledProfile(String name) {
+        CityProfile p = CityProfiles.load(name);
+
+        assertThat(p.name()).isEqualTo(name);
+        assertThat(p.description()).isNotBlank();
+        assertThat(p.validationRules().bounds()).isEqualTo(p.bounds());
+    }
+
+    @Test
+    void bundledListMatchesConfigFolder() throws IOException {
+        Path folder = projectRoot().resolve("config/cities");
+        try (Stream<Path> files = Files.list(folder)) {
+            var names =
+                    files.map(f -> f.getFileName().toString())
+                            .filter(f -> f.endsWith(".yaml"))
+                            .map(f -> f.substring(0, f.length() - ".yaml".length()))
+                            .toList();
+            assertThat(names).containsExactlyInAnyOrderElementsOf(CityProfiles.BUNDLED);
+        }
+    }
+
+    @Test
+    void sanAntonioReadsEpochMillisWithIsoFallback() {
+        CityProfile p = CityProfiles.load("san-antonio");
+
+        assertThat(p.feed()).isEqualTo(FeedKind.CFS);
+        assertThat(p.format()).isEqualTo(FeedFormat.CSV);
+        assertThat(p.zone()).isEqualTo(ZoneId.of("America/Chicago"));
+        assertThat(p.columns().id()).isEqualTo("IncidentNumber");
+        assertThat(p.columns().type()).isEqualTo("ProblemType");
+        assertThat(p.columns().district()).isEqualTo("Substation");
+        assertThat(p.time())
+                .isEqualTo(
+                        new TimeSource(
+                                "ResponseDate",
+                                TimeKind.EPOCH_MILLIS,
+                                null,
+                                TimeSource.of("ts_utc", TimeKind.ISO_INSTANT)));
+        assertThat(p.time().dateOnly()).isFalse();
+        assertThat(p.maxFutureSkew()).isEqualTo(Duration.ofHours(1));
+        assertThat(p.hasIdColumn()).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "Patrol By, true",
+        "patrol by, true",
+        "Officer Traffic Stop, true",
+        "CRT Follow Up, true",
+        "Traffic Related, false",
+        "Traffic Violation, false",
+        "Disturbance, false"
+    })
+    void sanAntonioOfficerInitiatedTypes(String type, boolean officer) {
+        assertThat(CityProfiles.load("san-antonio").officerInitiated().test(type))
+                .isEqualTo(officer);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "Disturbance Family, true",
+        "Disturbance Family Gun Involved, true",
+        "Violation of Protective Order, true",
+        "Welfare Check, true",
+        "Missing Person/Runaway, true",
+        "Disturbance Child Protect Serv, true",
+        "Lewd Conduct, true",
+        "Visitation Violation, true",
+        "Theft, false",
+        "Disturbance, false",
+        "Patrol By, false"
+    })
+    void sanAntonioSensitiveTypes(String type, boolean sensitive) {
+        assertThat(CityProfiles.load("san-antonio").sensitive().test(type)).isEqualTo(sensitive);
+    }
+
+    @Test
+    void sensitivityChecksInitialAndFinalType() {
+        CityProfile p = CityProfiles.load("san-antonio");
+        var call =
+                new CallForService(
+                        1,
+                        "C",
+                        Instant.EPOCH,
+                        "Disturbance",
+                        "Disturbance Family",
+                        "Disturbance",
+                        null,
+                        null,
+                        false,
+                        null,
+                        null,
+                        null,
+                        29.4,
+                        -98.5,
+                        null,
+                        null);
+
+        assertThat(p.isSensitive(call)).isTrue();
+    }
+
+    @Test
+    void portlandIsDateOnlyWithSynthesizedIdsAndPriorityRules() {
+        CityProfile p = CityProfiles.load("portland-nij");
+
+        assertThat(p.time().kind()).isEqualTo(TimeKind.DATE_ONLY);
+        assertThat(p.time().dateOnly()).isTrue();
+        assertThat(p.zone()).isEqualTo(ZoneId.of("America/Los_Angeles"));
+        assertThat(p.hasIdColumn()).isFalse();
+        assertThat(p.idPrefix()).isEqualTo("pdx-");
+        assertThat(p.priorityRules()).extracting(PriorityRule::value).containsExactly(1, 2, 3);
+        assertThat(p.officerInitiated().test("AREACK")).isTrue();
+        assertThat(p.sensitive().test("WELCKP")).isTrue();
+        assertThat(p.sensitive().test("DISTP")).isFalse();
+    }
+
+    @Test
+    void stuttgartIsATipFeedWithoutFreeText() {
+        CityProfile p = CityProfiles.load("stuttgart-reports");
+
+        assertThat(p.feed()).isEqualTo(FeedKind.TIPS);
+        assertThat(p.source()).isEqualTo("stuttgart-gelbe-karte");
+        assertThat(p.zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+        assertThat(p.time().kind()).isEqualTo(TimeKind.LOCAL_DATE_TIME);
+        assertThat(p.columns().text()).isNull();
+        assertThat(p.columns().address()).isNull();
+        assertThat(p.columns().category()).isEqualTo("category");
+        assertThat(p.hasIdColumn()).isFalse();
+    }
+
+    @Test
+    void genericTemplatesCoverBothFormats() {
+        CityProfile csv = CityProfiles.load("generic-csv");
+        CityProfile ndjson = CityProfiles.load("generic-ndjson");
+
+        assertThat(csv.format()).isEqualTo(FeedFormat.CSV);
+        assertThat(csv.columns().officerInitiated()).isEqualTo("self_initiated");
+        assertThat(csv.limits()).isEqualTo(FieldLimits.DEFAULT);
+        assertThat(ndjson.format()).isEqualTo(FeedFormat.NDJSON);
+        assertThat(ndjson.columns().id()).isEqualTo("id");
+        assertThat(ndjson.time()).isEqualTo(TimeSource.of("receivedAt", TimeKind.ISO_INSTANT));
+    }
+
+    @Test
+    void loadsFromAFilePath(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("my-city.yaml");
+        Files.writeString(file, MINIMAL);
+
+        CityProfile p = CityProfiles.load(file.toString());
+
+        assertThat(p.name()).isEqualTo("test-city");
+        assertThat(p.source()).isEqualTo("test-city");
+        assertThat(p.idPrefix()).isEqualTo("test-city-");
+        assertThat(p.limits()).isEqualTo(FieldLimits.DEFAULT);
+        assertThat(p.officerInitiated().test("anything")).isFalse();
+        assertThat(CityProfiles.load(projectRoot().resolve("config/cities/san-antonio.yaml")))
+                .isEqualTo(CityProfiles.load("san-antonio"));
+    }
+
+    @Test
+    void missingProfileNamesTheBundledOnes() {
+        assertThatThrownBy(() -> CityProfiles.load("atlantis"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("atlantis")
+                .hasMessageContaining("san-antonio");
+        assertThatThrownBy(() -> CityProfiles.load("/nowhere/x.yaml"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    static Stream<Arguments> brokenProfiles() {
+        return Stream.of(
+                broken("name: test-city", "name: Test City", "lowercase"),
+                broken("feed: cfs", "feed: radio", "radio"),
+                broken("format: csv", "format: xml", "xml"),
+                broken("zone: America/Chicago", "zone: Mars/Olympus", "Mars/Olympus"),
+                broken("minLat: 29.0, maxLat: 29.85", "minLat: 29.9, maxLat: 29.85", "minLat"),
+                broken(
+                        "bounds: {minLat: 29.0, maxLat: 29.85, minLon: -98.95, maxLon: -98.15}\n",
+                        "",
+                        "bounds"),
+                broken("type: type, ", "", "columns.type"),
+                broken("lat: lat, ", "", "lat and lon"),
+                broken("kind: epoch-millis}", "kind: epoch-millis, pattern: yyyy}", "pattern only"),
+                broken(
+                        "kind: epoch-millis}",
+                        "kind: local-date-time, pattern: 'yyyy-MM-dd HH:mm:ss q{'}",
+                        "bad pattern"),
+                broken(
+                        "time: {column: t, kind: epoch-millis}",
+                        "time: {kind: epoch-millis}",
+                        "column"),
+                broken("feed: cfs", "feed: tips", "columns.category"),
+                broken("zone:", "colums: {}\nzone:", "colums"),
+                broken("zone:", "districtPattern: '([0-9'\nzone:", "districtPattern"),
+                broken(
+                        "zone:",
+                        "priorityRules: [{contains: HOT, value: 1}]\nzone:",
+                        "columns.priority"),
+                broken(
+                        "zone:",
+                        "priorityRules: [{contains: HOT}]\nzone:",
+                        "priorityRules[0].value"),
+                broken(
+                        "zone:",
+                        "priorityRules: [{contains: HOT, value: 0}]\nzone:",
+                        "value must be >= 1"),
+                broken("maxLon: -98.15", "maxLon: ", "bounds.maxLon"),
+                broken("zone:", "maxFutureSkew: -PT1H\nzone:", "maxFutureSkew"),
+                broken("zone:", "limits: {maxIdLength: 0}\nzone:", "maxIdLength"),
+                broken("zone:", "sensitive: {contains: ['']}\nzone:", "blank"));
+    }
+
+    private static Arguments broken(String find, String replace, String messageFragment) {
+        assertThat(MINIMAL).contains(find);
+        return Arguments.of(MINIMAL.replace(find, replace), messageFragment);
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("brokenProfiles")
+    void refusesBrokenProfileWithAClearMessage(String yaml, String messageFragment) {
+        assertThatThrownBy(() -> CityProfiles.parse(yaml, "test.yaml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("test.yaml")
+                .hasMessageContaining(messageFragment);
+    }
+
+    @Test
+    void minimalProfileParses() {
+        assertThat(CityProfiles.parse(MINIMAL, "minimal").name()).isEqualTo("test-city");
+    }
+
+    /** The project root (the folder holding core/ and config/), from the module's working dir. */
+    static Path projectRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("config/cities"))) {
+            dir = dir.getParent();
+        }
+        assertThat(dir).as("project root above %s", Path.of("").toAbsolutePath()).isNotNull();
+        return dir;
+    }
+}

@@ -1,0 +1,276 @@
+// The Leaflet map: H3 hexes coloured by recurrence interval, alert markers and outlines, optional
+// district outlines and tile layer. Leaflet comes from the WebJar as the global `L`.
+import { cellStyle, LEVELS, levelForDays } from './severity.js';
+import { formatNumber, formatRecurrence, formatWindow, h } from './util.js';
+
+const L = window.L;
+const FOCUS_ZOOM = 15;
+
+/** Renders what main.js computes; reports clicks through onCellClick(cellId, windowMin) and onAlertClick(alertId). */
+export class MapView {
+  constructor(el, { onCellClick, onAlertClick }) {
+    this.onCellClick = onCellClick;
+    this.onAlertClick = onAlertClick;
+    this.map = L.map(el, {
+      zoomControl: true,
+      attributionControl: true,
+      preferCanvas: false,
+      worldCopyJump: false,
+      minZoom: 3,
+      maxZoom: 19,
+      keyboardPanDelta: 120,
+    }).setView([20, 0], 3);
+    this.map.attributionControl.setPrefix(false);
+    this.map.createPane('districts').style.zIndex = 350;
+    this.map.createPane('alertOutlines').style.zIndex = 450;
+    this.districtLayer = null;
+    this.hexLayer = L.layerGroup().addTo(this.map);
+    this.outlineLayer = L.layerGroup().addTo(this.map);
+    this.markerLayer = L.layerGroup().addTo(this.map);
+    this.hexes = new Map();
+    this.outlines = new Map();
+    this.markers = new Map();
+    this.fitted = false;
+    const zoomClass = () => this.map.getContainer().classList.toggle('zoomed-out', this.map.getZoom() <= 13);
+    this.map.on('zoomend', zoomClass);
+    zoomClass();
+  }
+
+  /** Adds a tile layer when the gateway's config names one (a local tile server; never a public CDN). */
+  setTiles(config) {
+    const tiles = config && (config.tiles || config.map || {});
+    const url = (config && config.tileUrl) || tiles.url || tiles.tileUrl;
+    if (!url) return false;
+    L.tileLayer(url, {
+      attribution: (config && config.tileAttribution) || tiles.attribution || '',
+      maxZoom: (config && config.tileMaxZoom) || tiles.maxZoom || 19,
+      className: 'tiles-dim',
+    }).addTo(this.map);
+    this.map.getContainer().classList.add('has-tiles');
+    return true;
+  }
+
+  setDistricts(geojson) {
+    if (this.districtLayer) this.districtLayer.remove();
+    this.districtLayer = L.geoJSON(geojson, {
+      pane: 'districts',
+      interactive: false,
+      style: () => ({ color: '#8aa0b8', weight: 1.4, opacity: 0.55, fill: true, fillColor: '#1b2430', fillOpacity: 0.35 }),
+      onEachFeature: (feature, layer) => {
+        const name = districtName(feature);
+        if (name) {
+          layer.bindTooltip(name, { permanent: true, direction: 'center', className: 'district-label', interactive: false });
+        }
+        layer.districtName = name;
+      },
+    }).addTo(this.map);
+    if (!this.fitted && this.districtLayer.getBounds().isValid()) this.map.fitBounds(this.districtLayer.getBounds(), { padding: [20, 20] });
+  }
+
+  /** Dims the outlines of districts that the filter hides. */
+  setVisibleDistricts(isShown) {
+    if (!this.districtLayer) return;
+    this.districtLayer.eachLayer((layer) => {
+      const shown = !layer.districtName || isShown(layer.districtName);
+      layer.setStyle({ opacity: shown ? 0.6 : 0.18, fillOpacity: shown ? 0.35 : 0.12 });
+      const tip = layer.getTooltip();
+      if (tip && tip.getElement()) tip.getElement().classList.toggle('dim', !shown);
+    });
+  }
+
+  /**
+   * Shows exactly these hexes: [{key, cell, boundary, recurrenceIntervalDays, score, observed, expected, windowMin, district}].
+   * Existing polygons are restyled in place, so a cells frame does not rebuild the map.
+   */
+  renderHexes(items, selectedCell) {
+    const wanted = new Set();
+    for (const item of items) {
+      if (!item.boundary) continue;
+      wanted.add(item.key);
+      const style = cellStyle(item, { highlighted: item.cell === selectedCell });
+      const signature = JSON.stringify(style) + item.observed + '|' + item.expected;
+      let poly = this.hexes.get(item.key);
+      if (!poly) {
+        poly = L.polygon(item.boundary, { ...style, bubblingMouseEvents: false, className: 'hex' });
+        poly.on('click', () => this.onCellClick(poly.item.cell, poly.item.windowMin));
+        poly.bindTooltip(() => hexTooltip(poly.item), { sticky: true, className: 'hex-tip', direction: 'top', offset: [0, -8] });
+        poly.addTo(this.hexLayer);
+        const el = poly.getElement();
+        if (el) {
+          el.setAttribute('data-testid', 'hex');
+          el.setAttribute('data-cell', item.cell);
+        }
+        this.hexes.set(item.key, poly);
+      } else if (poly.signature !== signature) {
+        poly.setStyle(style);
+      }
+      poly.item = item;
+      poly.signature = signature;
+      const el = poly.getElement();
+      if (el) el.classList.toggle('quiet', levelForDays(item.recurrenceIntervalDays).id === 'info');
+      if (item.cell === selectedCell) poly.bringToFront();
+    }
+    for (const [key, poly] of this.hexes) {
+      if (!wanted.has(key)) {
+        poly.remove();
+        this.hexes.delete(key);
+      }
+    }
+  }
+
+  /**
+   * Shows the alerts: a marker at each centroid and a dashed outline around its cells.
+   * items: [{alert, level, selected, boundaries: [[lat,lon]...][]}]
+   */
+  renderAlerts(items) {
+    const wanted = new Set();
+    for (const { alert, level, selected, boundaries } of items) {
+      const id = alert.alertId;
+      const at = alertPosition(alert, boundaries);
+      if (!at) continue;
+      wanted.add(id);
+      const signature = `${level.id}|${selected}|${alert.state}|${alert.category}|${at}`;
+      let marker = this.markers.get(id);
+      if (!marker || marker.signature !== signature) {
+        if (marker) marker.remove();
+        marker = L.marker(at, {
+          icon: L.divIcon({
+            className: '',
+            html: `<span class="alert-pin sev-${level.id}${selected ? ' selected' : ''}" data-testid="alert-marker" data-alert-id="${escapeAttr(id)}"><span>${categoryGlyph(alert.category)}</span></span>`,
+            iconSize: [26, 26],
+            iconAnchor: [13, 13],
+          }),
+          keyboard: true,
+          title: `${level.label} alert, ${alert.district || 'unknown district'}`,
+          alt: `${level.label} alert`,
+          zIndexOffset: selected ? 1000 : level.id === 'high' ? 500 : 0,
+          riseOnHover: true,
+        });
+        marker.on('click', () => this.onAlertClick(id));
+        marker.signature = signature;
+        marker.addTo(this.markerLayer);
+        this.markers.set(id, marker);
+      }
+      const outline = this.outlines.get(id);
+      const outlineSig = `${level.id}|${selected}|${boundaries.length}`;
+      if (!outline || outline.signature !== outlineSig) {
+        if (outline) outline.remove();
+        if (boundaries.length) {
+          // One ring per cell: a multi-polygon, not a polygon with holes.
+          const poly = L.polygon(boundaries.map((ring) => [ring]), {
+            pane: 'alertOutlines',
+            interactive: false,
+            fill: false,
+            color: selected ? '#ffffff' : level.color,
+            weight: selected ? 3 : 2,
+            dashArray: selected ? null : '5 4',
+            opacity: 0.95,
+          }).addTo(this.outlineLayer);
+          poly.signature = outlineSig;
+          this.outlines.set(id, poly);
+        } else {
+          this.outlines.delete(id);
+        }
+      }
+    }
+    for (const [id, marker] of this.markers) {
+      if (!wanted.has(id)) {
+        marker.remove();
+        this.markers.delete(id);
+      }
+    }
+    for (const [id, poly] of this.outlines) {
+      if (!wanted.has(id)) {
+        poly.remove();
+        this.outlines.delete(id);
+      }
+    }
+  }
+
+  /** Fits the view to what is drawn (hexes and alerts), else to the districts. Returns true when it moved. */
+  fitToData() {
+    let bounds = null;
+    const extend = (b) => {
+      if (!b || !b.isValid()) return;
+      bounds = bounds ? bounds.extend(b) : L.latLngBounds(b.getSouthWest(), b.getNorthEast());
+    };
+    for (const poly of this.hexes.values()) extend(poly.getBounds());
+    for (const marker of this.markers.values()) extend(L.latLngBounds([marker.getLatLng()]));
+    if (!bounds && this.districtLayer) extend(this.districtLayer.getBounds());
+    if (!bounds) return false;
+    this.map.fitBounds(bounds, { padding: [30, 30], maxZoom: 15 });
+    this.fitted = true;
+    return true;
+  }
+
+  focusAlert(alert, boundaries) {
+    const at = alertPosition(alert, boundaries);
+    if (!at) return;
+    const zoom = Math.max(this.map.getZoom(), FOCUS_ZOOM - 1);
+    this.map.flyTo(at, Math.min(zoom, FOCUS_ZOOM), { duration: prefersReducedMotion() ? 0 : 0.6 });
+  }
+
+  focusPoint(lat, lon) {
+    if (!Number.isFinite(lat) || !Number.isFinite(lon)) return;
+    this.map.flyTo([lat, lon], Math.max(this.map.getZoom(), FOCUS_ZOOM - 1), { duration: prefersReducedMotion() ? 0 : 0.6 });
+  }
+
+  invalidate() {
+    this.map.invalidateSize();
+  }
+}
+
+/** The HTML legend of the map colours. */
+export function renderLegend(el, { history }) {
+  const title = history ? 'Alert rarity as of the chosen time' : 'Recurrence interval';
+  const summary = el.querySelector('summary');
+  if (summary && summary.textContent === title) return;
+  const open = summary ? el.open : true;
+  el.replaceChildren(
+    h('summary', { class: 'legend-title' }, title),
+    h('div', { class: 'legend-sub' }, 'days between false alarms this strong, city-wide'),
+    ...LEVELS.map((l) => h('div', { class: 'legend-row' },
+      h('span', { class: 'swatch', style: `background:${l.color}` }),
+      h('span', {}, l.legend),
+      h('span', { class: 'legend-level' }, l.label))),
+    h('div', { class: 'legend-row' }, h('span', { class: 'swatch outline' }), h('span', {}, 'alert zone'), h('span', { class: 'legend-level' }, '')),
+  );
+  el.open = open;
+}
+
+function hexTooltip(item) {
+  if (!item) return '';
+  const ratio = item.expected > 0 ? ` (${formatNumber(item.observed / item.expected)}×)` : '';
+  return `<strong>${escapeHtml(item.district || '')}</strong> · ${formatWindow(item.windowMin)}<br>`
+    + `observed ${formatNumber(item.observed, 0)} vs expected ${formatNumber(item.expected, 1)}${ratio}<br>`
+    + `${escapeHtml(formatRecurrence(item.recurrenceIntervalDays))} · score ${formatNumber(item.score, 1)}`
+    + (item.fromAlert ? '<br><em>from alert as of the chosen time</em>' : '');
+}
+
+function alertPosition(alert, boundaries) {
+  if (alert.centroid && Number.isFinite(alert.centroid.lat)) return [alert.centroid.lat, alert.centroid.lon];
+  if (boundaries && boundaries.length) {
+    const pts = boundaries[0];
+    return [pts.reduce((s, p) => s + p[0], 0) / pts.length, pts.reduce((s, p) => s + p[1], 0) / pts.length];
+  }
+  return null;
+}
+
+function districtName(feature) {
+  const p = feature.properties || {};
+  return p.name || p.district || p.NAME || p.DISTRICT || p.id || null;
+}
+
+function categoryGlyph(category) {
+  return { new: '●', intensifying: '▲', persistent: '■', diminishing: '▼' }[category] || '●';
+}
+
+function prefersReducedMotion() {
+  return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+export function escapeHtml(s) {
+  return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+
+const escapeAttr = escapeHtml;
