@@ -72,6 +72,9 @@ public final class CityDetector {
         this.maxWindow = config.maxWindowMinutes();
         this.maxRing = config.rings().stream().mapToInt(Integer::intValue).max().orElse(0);
         this.windows = config.windowsMinutes().stream().mapToInt(Integer::intValue).toArray();
+        if (maxRing > 1) {
+            throw new IllegalArgumentException("CityDetector scores rings 0 and 1, not " + maxRing);
+        }
         this.cityCfs = new MinuteCounts(maxWindow);
         this.cityTips = new MinuteCounts(maxWindow);
         this.cityCfsBaseline = Baseline.of(config);
@@ -247,9 +250,6 @@ public final class CityDetector {
         }
         List<Evaluation> evals = new ArrayList<>();
         for (int ring : config.rings()) {
-            if (ring > 1) {
-                throw new UnsupportedOperationException("CityDetector scores rings 0 and 1");
-            }
             int cellsInZone = ring == 0 ? 1 : ring1.size();
             double prior = config.priorCount(cellsInZone);
             long cfsBase = 0;
