@@ -94,6 +94,9 @@ final class ZoneDetector extends KeyedProcessFunction<String, ZonedEvent, Hotspo
             case OFFICER -> {
                 if (z.ring == 0) s.officer.add(minute, 1);
             }
+            case REPEAT -> {
+                // one incident, several callers: already counted in its first call
+            }
         }
         if (z.ring == 0 && e.district != null) s.district = e.district;
         Stamped st = z.stamped;
@@ -228,6 +231,7 @@ final class ZoneDetector extends KeyedProcessFunction<String, ZonedEvent, Hotspo
                                     cfs[w],
                                     exp,
                                     testsPerDay,
+                                    detection.dispersion(),
                                     nowMillis));
                 }
                 if (detection.tipsSignal() && (open || tips[w] >= detection.minObserved())) {
@@ -243,6 +247,7 @@ final class ZoneDetector extends KeyedProcessFunction<String, ZonedEvent, Hotspo
                                     tips[w],
                                     exp,
                                     testsPerDay,
+                                    detection.dispersion(),
                                     nowMillis));
                 }
             }
@@ -296,6 +301,7 @@ final class ZoneDetector extends KeyedProcessFunction<String, ZonedEvent, Hotspo
                             v.observed[w],
                             exp,
                             testsPerDay,
+                            detection.dispersion(),
                             nowMillis);
             v.expected[w] = exp;
             v.score[w] = e.score();
