@@ -77,7 +77,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(
             names = "--warmup-days",
-            defaultValue = "8",
+            defaultValue = "4",
             description =
                     "Days of history fed at full speed first, so the baseline is warm (default ${DEFAULT-VALUE}).")
     int warmupDays;
@@ -154,7 +154,22 @@ public final class DemoCommand implements Callable<Integer> {
             liveFrom = firstEventTime(feed).plus(Duration.ofDays(warmupDays));
             what = replay + " (" + p.name() + ")";
         }
-        jobConfig = jobConfig.withSource("demo");
+        // a short warm-up: the demo's baseline may alert after 3 days with data (whole-day slices)
+        var d = jobConfig.detection();
+        jobConfig =
+                jobConfig
+                        .withDetection(d.withBaseline(d.baselineDays(), 1, Math.min(3, warmupDays)))
+                        .withSource("demo");
+
+        // feed from now on: the job reads the topics from the start, so nothing is missed while
+        // Flink and the gateway come up
+        var producer = kafka.newProducer();
+        running.add(0, producer);
+        var feeder = new DemoFeeder(feed, producer, topics, liveFrom, speed);
+        Thread feederThread = new Thread(feeder, "beatwatch-demo-feeder");
+        feederThread.setDaemon(true);
+        feederThread.start();
+        running.add(0, feederThread::interrupt);
 
         var job =
                 new HotspotJob(
@@ -188,14 +203,6 @@ public final class DemoCommand implements Callable<Integer> {
                         .build();
         RunningGateway gateway = Gateway.start(gatewayConfig);
         running.add(0, gateway);
-
-        var producer = kafka.newProducer();
-        running.add(0, producer);
-        var feeder = new DemoFeeder(feed, producer, topics, liveFrom, speed);
-        Thread feederThread = new Thread(feeder, "beatwatch-demo-feeder");
-        feederThread.setDaemon(true);
-        feederThread.start();
-        running.add(0, feederThread::interrupt);
 
         double startSeconds = (System.nanoTime() - t0) / 1e9;
         String url = "http://localhost:" + gateway.port();

@@ -163,6 +163,26 @@ public final class MinuteCounts {
     }
 
     /**
+     * The first minute after {@code nowMinute} at which one of the windows' sums changes because
+     * events slide out of it (so an operator need only wake then), or {@link Long#MAX_VALUE} when
+     * every window is already empty.
+     */
+    public long nextChange(long nowMinute, int[] windowsMinutes) {
+        long next = Long.MAX_VALUE;
+        for (int i = size - 1; i >= 0; i--) {
+            long m = minutes[slot(i)];
+            if (m > nowMinute || counts[slot(i)] == 0) continue;
+            long age = nowMinute - m;
+            if (age >= capacity) break;
+            for (int w : windowsMinutes) {
+                int width = Math.min(w, capacity);
+                if (age < width) next = Math.min(next, m + width);
+            }
+        }
+        return next;
+    }
+
+    /**
      * True when no events lie in the span ending at {@code nowMinute}: every window is zero from
      * now on, so the operator can clear this state.
      */

@@ -113,4 +113,19 @@ class MinuteCountsTest {
         assertThatThrownBy(() -> new MinuteCounts(1441))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void nextChangeIsWhenTheOldestEventLeavesTheShortestWindowItIsIn() {
+        var c = new MinuteCounts(180);
+        c.add(1000, 1);
+        c.add(1020, 2);
+        int[] windows = {30, 60, 180};
+
+        // 1000 leaves the 30-min window at 1030, before 1020 does (1050)
+        assertThat(c.nextChange(1020, windows)).isEqualTo(1030);
+        assertThat(c.nextChange(1030, windows)).isEqualTo(1050);
+        // after 1050 the next exits are from the 60-min window: 1000 at 1060
+        assertThat(c.nextChange(1055, windows)).isEqualTo(1060);
+        assertThat(c.nextChange(1200, windows)).isEqualTo(Long.MAX_VALUE);
+    }
 }
