@@ -147,10 +147,11 @@ public final class PublicFeedVerticle extends VerticleBase {
                         .toEpochMilli();
         var query = new HashMap<TopicPartition, Long>();
         parts.forEach(tp -> query.put(tp, since));
-        var offsets = c.offsetsForTimes(query, Duration.ofSeconds(10));
-        // No record since then: start at the current end, resolved now (a lazy seekToEnd would
-        // skip records written before the first poll).
+        // End offsets first: a partition with no record since then had none between the two
+        // calls either, so its end (resolved now, not a lazy seekToEnd) loses nothing written
+        // after the lookup.
         var ends = c.endOffsets(parts, Duration.ofSeconds(10));
+        var offsets = c.offsetsForTimes(query, Duration.ofSeconds(10));
         for (var tp : parts) {
             OffsetAndTimestamp o = offsets.get(tp);
             c.seek(tp, o != null ? o.offset() : ends.get(tp));
