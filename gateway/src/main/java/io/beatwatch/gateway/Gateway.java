@@ -1,5 +1,6 @@
 package io.beatwatch.gateway;
 
+import io.beatwatch.core.profile.CityProfiles;
 import io.beatwatch.gateway.audit.AuditLog;
 import io.beatwatch.gateway.auth.DevKeys;
 import io.beatwatch.gateway.auth.DevTokens;
@@ -21,6 +22,7 @@ import io.beatwatch.gateway.tips.TipIntake;
 import io.beatwatch.gateway.tips.TipService;
 import io.beatwatch.gateway.transparency.PublicFeedVerticle;
 import io.beatwatch.gateway.transparency.PublicSnapshot;
+import io.beatwatch.gateway.transparency.SensitiveTypes;
 import io.beatwatch.gateway.view.ViewReader;
 import io.beatwatch.gateway.ws.SessionRegistry;
 import io.lettuce.core.ClientOptions;
@@ -207,7 +209,8 @@ public final class Gateway {
                                         config.publicFeed(),
                                         metrics,
                                         clock,
-                                        publicFeed))));
+                                        publicFeed,
+                                        sensitiveTypes(config.publicFeed())))));
         int port = deployHttp(vertx, deps, config, deployments);
         LOG.info(
                 "gateway listening on {}:{} with {} HTTP instance(s)",
@@ -215,6 +218,15 @@ public final class Gateway {
                 port,
                 config.httpInstances());
         return new RunningGateway(port, config, devTokens, prometheus, metrics, closer);
+    }
+
+    /** The configured sensitive terms, plus the city profile's sensitive types if one is named. */
+    private static SensitiveTypes sensitiveTypes(GatewayConfig.PublicFeed feed) {
+        if (feed.cityProfile() == null) {
+            return new SensitiveTypes(feed.sensitiveTypes());
+        }
+        var profile = CityProfiles.load(feed.cityProfile());
+        return new SensitiveTypes(feed.sensitiveTypes(), profile::isSensitive);
     }
 
     /**

@@ -10,7 +10,6 @@ import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -132,10 +131,5 @@ public final class TokenVerifier {
             }
         }
         return false;
-    }
-
-    /** The instant used for checks, for callers that need the same clock. */
-    public Instant now() {
-        return clock.instant();
     }
 }

@@ -332,7 +332,8 @@ public record GatewayConfig(
 
     /**
      * The public transparency feed (ARCHITECTURE section 7): resolution 8 or coarser, published
-     * with a delay, small counts suppressed, sensitive call types excluded.
+     * with a delay, small counts suppressed, sensitive call types excluded (the configured terms
+     * and, if {@code cityProfile} names one, that city profile's sensitive types).
      */
     public record PublicFeed(
             Duration delay,
@@ -341,7 +342,8 @@ public record GatewayConfig(
             int resolution,
             List<String> sensitiveTypes,
             boolean includeOfficerInitiated,
-            Duration refreshInterval) {
+            Duration refreshInterval,
+            String cityProfile) {
         public static final Duration DEFAULT_DELAY = Duration.ofMinutes(60);
         public static final Duration DEFAULT_PERIOD = Duration.ofHours(24);
         public static final int DEFAULT_MIN_COUNT = 5;
@@ -382,6 +384,22 @@ public record GatewayConfig(
                             .filter(s -> !s.isEmpty())
                             .toList();
             requirePositive(refreshInterval, "publicFeed.refreshInterval");
+            if (cityProfile != null && cityProfile.isBlank()) {
+                cityProfile = null;
+            }
+        }
+
+        /** The same settings with another refresh interval (tests, demo). */
+        public PublicFeed withRefreshInterval(Duration interval) {
+            return new PublicFeed(
+                    delay,
+                    period,
+                    minCount,
+                    resolution,
+                    sensitiveTypes,
+                    includeOfficerInitiated,
+                    interval,
+                    cityProfile);
         }
 
         public static PublicFeed defaults() {
@@ -392,7 +410,8 @@ public record GatewayConfig(
                     DEFAULT_RESOLUTION,
                     DEFAULT_SENSITIVE_TYPES,
                     false,
-                    DEFAULT_REFRESH);
+                    DEFAULT_REFRESH,
+                    null);
         }
     }
 

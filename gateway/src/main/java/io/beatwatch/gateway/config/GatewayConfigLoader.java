@@ -148,7 +148,8 @@ public final class GatewayConfigLoader {
                                 ? strings(pf.get("sensitiveTypes"))
                                 : feed.sensitiveTypes(),
                         bool(pf, "includeOfficerInitiated").orElse(feed.includeOfficerInitiated()),
-                        duration(pf, "refreshInterval").orElse(feed.refreshInterval())));
+                        duration(pf, "refreshInterval").orElse(feed.refreshInterval()),
+                        text(pf, "cityProfile").orElse(feed.cityProfile())));
 
         // Environment overrides win over the file.
         env(env, ENV_HOST).ifPresent(b::host);

@@ -1,30 +1,22 @@
 package io.beatwatch.gateway.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * The gateway's Jackson mapper: java.time as ISO-8601 strings, unknown fields ignored on read,
- * trailing tokens refused (so a stored alert is exactly one JSON value).
+ * JSON for the gateway on top of core's codec ({@code io.beatwatch.core.json.Json}): the same
+ * mapper (ISO-8601 instants and durations) for wire records, and its strict reader (duplicate keys
+ * and trailing tokens refused) for everything parsed from clients or Redis.
  */
 public final class Json {
 
-    public static final ObjectMapper MAPPER =
-            JsonMapper.builder()
-                    .addModule(new JavaTimeModule())
-                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                    .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .build();
+    /** Core's shared mapper. */
+    public static final ObjectMapper MAPPER = io.beatwatch.core.json.Json.mapper();
 
     private Json() {}
 
@@ -37,23 +29,23 @@ public final class Json {
         }
     }
 
-    /** Parses JSON text into a tree; throws {@link JsonProcessingException} on bad input. */
+    /** Parses untrusted JSON text strictly; throws {@link JsonProcessingException} on bad input. */
     public static JsonNode tree(String text) throws JsonProcessingException {
-        return MAPPER.readTree(text);
+        return io.beatwatch.core.json.Json.strictReader().readTree(text);
     }
 
-    /** Parses JSON bytes into a tree; throws {@link JsonProcessingException} on bad input. */
-    public static JsonNode tree(byte[] bytes) throws java.io.IOException {
-        return MAPPER.readTree(bytes);
+    /** Parses untrusted JSON bytes strictly; throws {@link IOException} on bad input. */
+    public static JsonNode tree(byte[] bytes) throws IOException {
+        return io.beatwatch.core.json.Json.strictReader().readTree(bytes);
     }
 
     /** A new empty object node. */
-    public static com.fasterxml.jackson.databind.node.ObjectNode object() {
+    public static ObjectNode object() {
         return MAPPER.createObjectNode();
     }
 
     /** A new empty array node. */
-    public static com.fasterxml.jackson.databind.node.ArrayNode array() {
+    public static ArrayNode array() {
         return MAPPER.createArrayNode();
     }
 }

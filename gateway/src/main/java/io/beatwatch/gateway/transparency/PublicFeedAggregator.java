@@ -39,8 +39,12 @@ public final class PublicFeedAggregator {
     private Instant newestSeen;
 
     public PublicFeedAggregator(GatewayConfig.PublicFeed config) {
+        this(config, new SensitiveTypes(config.sensitiveTypes()));
+    }
+
+    public PublicFeedAggregator(GatewayConfig.PublicFeed config, SensitiveTypes sensitive) {
         this.config = config;
-        this.sensitive = new SensitiveTypes(config.sensitiveTypes());
+        this.sensitive = sensitive;
     }
 
     /** Takes one call (a new incident or an update of one). */

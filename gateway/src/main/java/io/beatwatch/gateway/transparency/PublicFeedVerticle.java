@@ -1,8 +1,6 @@
 package io.beatwatch.gateway.transparency;
 
-import io.beatwatch.core.model.CallForService;
 import io.beatwatch.gateway.config.GatewayConfig;
-import io.beatwatch.gateway.internal.Json;
 import io.beatwatch.gateway.metrics.GatewayMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -37,6 +35,7 @@ public final class PublicFeedVerticle extends VerticleBase {
     private final GatewayMetrics metrics;
     private final Clock clock;
     private final AtomicReference<PublicSnapshot> current;
+    private final SensitiveTypes sensitive;
     private volatile boolean stopped;
     private volatile KafkaConsumer<String, String> consumer;
     private Thread thread;
@@ -47,13 +46,15 @@ public final class PublicFeedVerticle extends VerticleBase {
             GatewayConfig.PublicFeed config,
             GatewayMetrics metrics,
             Clock clock,
-            AtomicReference<PublicSnapshot> current) {
+            AtomicReference<PublicSnapshot> current,
+            SensitiveTypes sensitive) {
         this.bootstrap = bootstrap;
         this.topic = topic;
         this.config = config;
         this.metrics = metrics;
         this.clock = clock;
         this.current = current;
+        this.sensitive = sensitive;
     }
 
     @Override
@@ -88,7 +89,7 @@ public final class PublicFeedVerticle extends VerticleBase {
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        var aggregator = new PublicFeedAggregator(config);
+        var aggregator = new PublicFeedAggregator(config, sensitive);
         long lastBuild = 0;
         try (var c = new KafkaConsumer<String, String>(p)) {
             consumer = c;
@@ -103,7 +104,7 @@ public final class PublicFeedVerticle extends VerticleBase {
                         continue;
                     }
                     try {
-                        aggregator.accept(Json.MAPPER.readValue(r.value(), CallForService.class));
+                        aggregator.accept(io.beatwatch.core.json.Json.decodeCall(r.value()));
                     } catch (Exception e) {
                         // Malformed calls are the job's to reject (DLQ); the feed just skips them.
                     }
@@ -146,14 +147,14 @@ public final class PublicFeedVerticle extends VerticleBase {
                         .toEpochMilli();
         var query = new HashMap<TopicPartition, Long>();
         parts.forEach(tp -> query.put(tp, since));
+        // End offsets first: a partition with no record since then had none between the two
+        // calls either, so its end (resolved now, not a lazy seekToEnd) loses nothing written
+        // after the lookup.
+        var ends = c.endOffsets(parts, Duration.ofSeconds(10));
         var offsets = c.offsetsForTimes(query, Duration.ofSeconds(10));
         for (var tp : parts) {
             OffsetAndTimestamp o = offsets.get(tp);
-            if (o == null) {
-                c.seekToEnd(java.util.List.of(tp));
-            } else {
-                c.seek(tp, o.offset());
-            }
+            c.seek(tp, o != null ? o.offset() : ends.get(tp));
         }
         LOG.info("public feed reads {} partitions of {}", parts.size(), topic);
         return true;

@@ -3,6 +3,7 @@ package io.beatwatch.gateway.transparency;
 import io.beatwatch.core.model.CallForService;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * Decides whether a call is of a sensitive type (sexual assault, domestic violence, juvenile,
@@ -13,12 +14,22 @@ import java.util.Locale;
 public final class SensitiveTypes {
 
     private final List<String> terms;
+    private final Predicate<CallForService> extra;
 
     public SensitiveTypes(List<String> terms) {
+        this(terms, c -> false);
+    }
+
+    /** The configured terms plus another rule (a city profile's sensitive types). */
+    public SensitiveTypes(List<String> terms, Predicate<CallForService> extra) {
         this.terms = terms.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
+        this.extra = extra;
     }
 
     public boolean isSensitive(CallForService c) {
+        if (extra.test(c)) {
+            return true;
+        }
         for (var t : c.allTypes()) {
             if (matches(t)) {
                 return true;

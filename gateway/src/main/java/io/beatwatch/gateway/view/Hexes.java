@@ -2,41 +2,25 @@ package io.beatwatch.gateway.view;
 
 import com.uber.h3core.H3Core;
 import com.uber.h3core.util.LatLng;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.beatwatch.core.grid.H3Grid;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * H3 for the gateway: one {@link H3Core} per JVM (it loads a native library), cell validation,
- * boundaries (cached) and parents.
+ * H3 for the gateway on core's one-per-JVM {@link H3Core}: cell validation, boundaries (cached),
+ * centres and parents.
  */
 public final class Hexes {
 
     private static final int MAX_CACHED = 200_000;
-    private static volatile H3Core h3;
     private static final ConcurrentHashMap<String, List<LatLng>> BOUNDARIES =
             new ConcurrentHashMap<>();
 
     private Hexes() {}
 
-    /** The JVM-wide H3 instance. */
+    /** The JVM-wide H3 instance, shared with core ({@link H3Grid#h3()}). */
     public static H3Core h3() {
-        var h = h3;
-        if (h == null) {
-            synchronized (Hexes.class) {
-                h = h3;
-                if (h == null) {
-                    try {
-                        h = H3Core.newInstance();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("cannot load the H3 native library", e);
-                    }
-                    h3 = h;
-                }
-            }
-        }
-        return h;
+        return H3Grid.h3();
     }
 
     /** Whether the text is a valid H3 cell address (cheap checks first: length, hex). */

@@ -11,7 +11,6 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -120,14 +119,5 @@ public final class ViewReader {
 
     private static Optional<StreamId> firstId(List<StreamMessage<String, String>> msgs) {
         return msgs.isEmpty() ? Optional.empty() : StreamId.parse(msgs.get(0).getId());
-    }
-
-    /** Orders a map by key, for stable output. */
-    public static <V> Map<String, V> sorted(Map<String, V> m) {
-        var keys = new ArrayList<>(m.keySet());
-        keys.sort(null);
-        var out = new LinkedHashMap<String, V>();
-        keys.forEach(k -> out.put(k, m.get(k)));
-        return out;
     }
 }

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -542,16 +541,5 @@ final class ConsoleSession {
         deps.metrics().sessionClosed(principal.role());
         deps.registry().release(principal.user());
         onClosed.run();
-    }
-
-    /** Diagnostics for status and tests. */
-    Map<String, Object> describe() {
-        return Map.of(
-                "phase",
-                phase.name(),
-                "queued",
-                outbox.queued(),
-                "pendingCells",
-                outbox.pendingCells());
     }
 }

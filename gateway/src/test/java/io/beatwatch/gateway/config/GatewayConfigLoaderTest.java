@@ -85,7 +85,8 @@ class GatewayConfigLoaderTest {
                                         9,
                                         pf.sensitiveTypes(),
                                         false,
-                                        pf.refreshInterval()))
+                                        pf.refreshInterval(),
+                                        null))
                 .hasMessageContaining("resolution");
         assertThatThrownBy(
                         () ->
@@ -96,7 +97,8 @@ class GatewayConfigLoaderTest {
                                         8,
                                         pf.sensitiveTypes(),
                                         false,
-                                        pf.refreshInterval()))
+                                        pf.refreshInterval(),
+                                        null))
                 .hasMessageContaining("minCount");
         assertThatThrownBy(
                         () ->
@@ -107,7 +109,8 @@ class GatewayConfigLoaderTest {
                                         8,
                                         pf.sensitiveTypes(),
                                         false,
-                                        pf.refreshInterval()))
+                                        pf.refreshInterval(),
+                                        null))
                 .hasMessageContaining("delay");
         assertThatThrownBy(() -> GatewayConfigLoader.parseDuration("soon"))
                 .hasMessageContaining("duration");

@@ -7,6 +7,8 @@ import io.beatwatch.gateway.auth.Role;
 import io.beatwatch.gateway.testing.Alerts;
 import io.beatwatch.gateway.testing.GatewayFixture;
 import io.beatwatch.gateway.testing.TestServices;
+import io.beatwatch.testkit.KafkaBrokerExtension;
+import io.beatwatch.testkit.RedisServerExtension;
 import io.vertx.core.http.WebSocketClientOptions;
 import java.time.Duration;
 import java.util.List;
@@ -15,27 +17,32 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Who may open a console and see what: tickets, origins, roles, districts, frame sizes, caps. */
-@ExtendWith(TestServices.class)
 class ConsoleAccessIT {
+
+    @RegisterExtension static final RedisServerExtension REDIS = new RedisServerExtension();
+    @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+    static TestServices services;
 
     static GatewayFixture gw;
 
     @BeforeAll
     static void start() throws Exception {
-        gw = GatewayFixture.start(GatewayFixture.config().build());
+        services = TestServices.of(REDIS.server(), KAFKA.broker());
+        gw = GatewayFixture.start(GatewayFixture.config(services).build());
     }
 
     @AfterAll
     static void stop() throws Exception {
         gw.close();
+        services.close();
     }
 
     @BeforeEach
     void clean() {
-        TestServices.redis().flushAll();
+        services.flushRedis();
     }
 
     @Test
@@ -90,7 +97,7 @@ class ConsoleAccessIT {
 
     @Test
     void dispatcherSeesOnlyItsDistrictAndNoTipOnlyAlerts() throws Exception {
-        var redis = TestServices.redis().sync();
+        var redis = services.redis();
         try (var disp = gw.console("disp-north");
                 var sup = gw.console("sup1")) {
             disp.subscribe(List.of("NORTH"), null);

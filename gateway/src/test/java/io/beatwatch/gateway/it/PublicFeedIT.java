@@ -9,6 +9,8 @@ import io.beatwatch.gateway.metrics.GatewayMetrics;
 import io.beatwatch.gateway.testing.GatewayFixture;
 import io.beatwatch.gateway.testing.TestServices;
 import io.beatwatch.gateway.view.Hexes;
+import io.beatwatch.testkit.KafkaBrokerExtension;
+import io.beatwatch.testkit.RedisServerExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,19 +20,23 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The public feed built from real Kafka records: delay, k-suppression, sensitive types. */
-@ExtendWith(TestServices.class)
 class PublicFeedIT {
+
+    @RegisterExtension static final RedisServerExtension REDIS = new RedisServerExtension();
+    @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+    static TestServices services;
 
     static final String CFS_TOPIC = "it.cfs." + System.nanoTime();
     static GatewayFixture gw;
 
     @BeforeAll
     static void start() throws Exception {
-        TestServices.kafka().createTopics(2, CFS_TOPIC);
-        var base = GatewayFixture.config();
+        services = TestServices.of(REDIS.server(), KAFKA.broker());
+        services.kafka().createTopics(2, CFS_TOPIC);
+        var base = GatewayFixture.config(services);
         var t = base.topics();
         var pf = base.publicFeed();
         gw =
@@ -38,21 +44,14 @@ class PublicFeedIT {
                         base.topics(
                                         new GatewayConfig.Topics(
                                                 t.tips(), t.patrolFeedback(), CFS_TOPIC))
-                                .publicFeed(
-                                        new GatewayConfig.PublicFeed(
-                                                pf.delay(),
-                                                pf.period(),
-                                                pf.minCount(),
-                                                pf.resolution(),
-                                                pf.sensitiveTypes(),
-                                                false,
-                                                Duration.ofSeconds(1)))
+                                .publicFeed(pf.withRefreshInterval(Duration.ofSeconds(1)))
                                 .build());
     }
 
     @AfterAll
     static void stop() throws Exception {
         gw.close();
+        services.close();
     }
 
     static CallForService call(
@@ -114,7 +113,7 @@ class PublicFeedIT {
             // Final type known later: sensitive, so these three leave cell D (7 -> 4 < k).
             add.accept(call("d" + i, old, "DISTURBANCE", "SEXUAL ASSAULT", false, d[0], d[1]));
         }
-        TestServices.kafka().produce(CFS_TOPIC, records);
+        services.produce(CFS_TOPIC, records);
 
         var registry = gw.gateway().meterRegistry();
         GatewayFixture.await(

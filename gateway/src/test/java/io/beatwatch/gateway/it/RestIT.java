@@ -12,6 +12,8 @@ import io.beatwatch.gateway.internal.Json;
 import io.beatwatch.gateway.testing.Alerts;
 import io.beatwatch.gateway.testing.GatewayFixture;
 import io.beatwatch.gateway.testing.TestServices;
+import io.beatwatch.testkit.KafkaBrokerExtension;
+import io.beatwatch.testkit.RedisServerExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,11 +25,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The REST API against real Redis and Kafka: scoping, actions, geometry, ops endpoints. */
-@ExtendWith(TestServices.class)
 class RestIT {
+
+    @RegisterExtension static final RedisServerExtension REDIS = new RedisServerExtension();
+    @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+    static TestServices services;
 
     static final String FEEDBACK_TOPIC = "it.feedback." + System.nanoTime();
     static GatewayFixture gw;
@@ -35,11 +40,12 @@ class RestIT {
 
     @BeforeAll
     static void start() throws Exception {
-        TestServices.kafka().createTopics(1, FEEDBACK_TOPIC, GatewayConfig.Topics.DEFAULT_TIPS);
+        services = TestServices.of(REDIS.server(), KAFKA.broker());
+        services.kafka().createTopics(1, FEEDBACK_TOPIC, GatewayConfig.Topics.DEFAULT_TIPS);
         audit =
                 Files.createTempFile(
                         Path.of(System.getProperty("java.io.tmpdir")), "audit", ".jsonl");
-        var base = GatewayFixture.config();
+        var base = GatewayFixture.config(services);
         var t = base.topics();
         gw =
                 GatewayFixture.start(
@@ -51,15 +57,16 @@ class RestIT {
     @AfterAll
     static void stop() throws Exception {
         gw.close();
+        services.close();
     }
 
     @BeforeEach
     void clean() {
-        TestServices.redis().flushAll();
+        services.flushRedis();
     }
 
     static void seedCell() {
-        var redis = TestServices.redis().sync();
+        var redis = services.redis();
         redis.sadd(RedisKeys.DISTRICTS, "NORTH");
         redis.zadd(RedisKeys.ranked("NORTH", 60), 7.5, Alerts.CELL);
         redis.hset(
@@ -118,7 +125,7 @@ class RestIT {
 
     @Test
     void openAlertsAreScopedByRoleAndDistrict() throws Exception {
-        var redis = TestServices.redis().sync();
+        var redis = services.redis();
         Alerts.open(redis, Alerts.alert("n1", "NORTH"));
         Alerts.open(redis, Alerts.alert("s1", "SOUTH"));
         Alerts.open(redis, Alerts.alert("n-tips", "NORTH", Signal.TIPS, 0));
@@ -138,7 +145,7 @@ class RestIT {
 
     @Test
     void supervisorActionsAreStoredAuditedAndShownWithTheAlert() throws Exception {
-        var redis = TestServices.redis().sync();
+        var redis = services.redis();
         Alerts.open(redis, Alerts.alert("n1", "NORTH"));
 
         assertThat(gw.post("/api/alerts/n1/ack", gw.token("analyst1"), "{}").statusCode())
@@ -185,7 +192,7 @@ class RestIT {
     @Test
     void hotspotsAreHexPolygonsAndCellDetailExplainsTheCell() throws Exception {
         seedCell();
-        Alerts.open(TestServices.redis().sync(), Alerts.alert("n1", "NORTH"));
+        Alerts.open(services.redis(), Alerts.alert("n1", "NORTH"));
         var sup = gw.token("sup1");
 
         var fc = GatewayFixture.json(gw.get("/api/hotspots.geojson?district=NORTH&window=60", sup));
@@ -216,7 +223,7 @@ class RestIT {
 
     @Test
     void dispatcherAnswersASuggestionOfItsDistrictToKafka() throws Exception {
-        var redis = TestServices.redis().sync();
+        var redis = services.redis();
         redis.hset(
                 RedisKeys.suggestions("NORTH"),
                 "sg-1",
@@ -241,7 +248,7 @@ class RestIT {
                 .isEqualTo(404);
         var r = gw.post("/api/suggestions/sg-1/feedback", gw.token("disp-north"), body);
         assertThat(r.statusCode()).isEqualTo(202);
-        var records = TestServices.kafka().consume(FEEDBACK_TOPIC, 1, GatewayFixture.WAIT);
+        var records = services.kafka().consume(FEEDBACK_TOPIC, 1, GatewayFixture.WAIT);
         assertThat(records).hasSize(1);
         var fb = Json.tree(records.get(0).value());
         assertThat(fb.path("action").asText()).isEqualTo("accepted");
@@ -260,7 +267,7 @@ class RestIT {
         try (var c = gw.console("sup1")) {
             c.subscribe(List.of("*"), null);
             c.next("snapshot");
-            Alerts.append(TestServices.redis().sync(), Alerts.alert("m1", "NORTH"));
+            Alerts.append(services.redis(), Alerts.alert("m1", "NORTH"));
             c.next("alert");
             var metrics = gw.get("/metrics", null).body();
             assertThat(metrics)
@@ -312,7 +319,7 @@ class RestIT {
                 .isEqualTo(401);
 
         var keys = DevKeys.generate();
-        var base = GatewayFixture.config();
+        var base = GatewayFixture.config(services);
         try (var prod =
                 GatewayFixture.start(
                         base.devLogins(false)

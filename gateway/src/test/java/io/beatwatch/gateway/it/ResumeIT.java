@@ -7,6 +7,8 @@ import io.beatwatch.core.view.RedisKeys;
 import io.beatwatch.gateway.testing.Alerts;
 import io.beatwatch.gateway.testing.GatewayFixture;
 import io.beatwatch.gateway.testing.TestServices;
+import io.beatwatch.testkit.KafkaBrokerExtension;
+import io.beatwatch.testkit.RedisServerExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,27 +18,32 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Consoles that reconnect get what they missed exactly once, or a resync snapshot. */
-@ExtendWith(TestServices.class)
 class ResumeIT {
+
+    @RegisterExtension static final RedisServerExtension REDIS = new RedisServerExtension();
+    @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+    static TestServices services;
 
     static GatewayFixture gw;
 
     @BeforeAll
     static void start() throws Exception {
-        gw = GatewayFixture.start(GatewayFixture.config().build());
+        services = TestServices.of(REDIS.server(), KAFKA.broker());
+        gw = GatewayFixture.start(GatewayFixture.config(services).build());
     }
 
     @AfterAll
     static void stop() throws Exception {
         gw.close();
+        services.close();
     }
 
     @BeforeEach
     void clean() {
-        TestServices.redis().flushAll();
+        services.flushRedis();
     }
 
     private static List<String> ids(List<JsonNode> alerts) {
@@ -44,7 +51,7 @@ class ResumeIT {
     }
 
     private static List<String> append(String prefix, int n) {
-        var redis = TestServices.redis().sync();
+        var redis = services.redis();
         var out = new ArrayList<String>();
         for (int i = 0; i < n; i++) {
             out.add(Alerts.append(redis, Alerts.alert(prefix + i, "NORTH")));
@@ -83,7 +90,7 @@ class ResumeIT {
 
     @Test
     void lastIdOlderThanTheRetainedStreamGetsAResyncSnapshot() throws Exception {
-        var redis = TestServices.redis().sync();
+        var redis = services.redis();
         var ids = append("old-", 5);
         var open = Alerts.alert("still-open", "NORTH");
         Alerts.open(redis, open);
@@ -115,7 +122,7 @@ class ResumeIT {
 
     @Test
     void snapshotCarriesCellsAndMapUpdatesFollow() throws Exception {
-        var redis = TestServices.redis().sync();
+        var redis = services.redis();
         redis.sadd(RedisKeys.DISTRICTS, "NORTH");
         redis.zadd(RedisKeys.ranked("NORTH", 60), 7.5, Alerts.CELL);
         redis.hset(

@@ -8,6 +8,8 @@ import io.beatwatch.gateway.metrics.GatewayMetrics;
 import io.beatwatch.gateway.testing.Alerts;
 import io.beatwatch.gateway.testing.GatewayFixture;
 import io.beatwatch.gateway.testing.TestServices;
+import io.beatwatch.testkit.KafkaBrokerExtension;
+import io.beatwatch.testkit.RedisServerExtension;
 import io.vertx.core.http.WebSocketClientOptions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,14 +19,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A console that stops reading must not hold back the others: both consoles share one event loop
  * here, the fast one gets every alert, the stalled one is closed with 4008 and resumes.
  */
-@ExtendWith(TestServices.class)
 class SlowConsoleIT {
+
+    @RegisterExtension static final RedisServerExtension REDIS = new RedisServerExtension();
+    @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+    static TestServices services;
 
     static final int ALERTS = 1500;
     static final int PAD_TYPES = 40;
@@ -35,14 +40,15 @@ class SlowConsoleIT {
 
     @BeforeAll
     static void start() throws Exception {
-        TestServices.redis().flushAll();
+        services = TestServices.of(REDIS.server(), KAFKA.broker());
+        services.flushRedis();
         gw = GatewayFixture.start(config(MAX_QUEUED, Duration.ofSeconds(30)));
     }
 
     /** One event loop, small stream batches, the given outbox cap and drain timeout. */
     static GatewayConfig config(int maxQueued, Duration drainTimeout) {
         var limits = GatewayConfig.Limits.defaults();
-        var base = GatewayFixture.config();
+        var base = GatewayFixture.config(services);
         var live = base.live();
         var config =
                 base.httpInstances(1)
@@ -75,6 +81,7 @@ class SlowConsoleIT {
     @AfterAll
     static void stop() throws Exception {
         gw.close();
+        services.close();
     }
 
     private static List<String> ids(List<JsonNode> msgs) {
@@ -101,7 +108,7 @@ class SlowConsoleIT {
 
         // The fast console keeps up: each chunk is written once it has read the previous one.
         // The stalled console never reads, so its outbox passes the cap and it is closed.
-        var redis = TestServices.redis().sync();
+        var redis = services.redis();
         var written = new ArrayList<String>();
         var received = new ArrayList<String>();
         for (int i = 0; i < ALERTS; i += CHUNK) {
@@ -165,7 +172,7 @@ class SlowConsoleIT {
             slow.subscribe(List.of("*"), null);
             slow.next("snapshot");
             slow.pause();
-            var redis = TestServices.redis().sync();
+            var redis = services.redis();
             // Far more than the socket buffers hold, far fewer than the 1000-frame cap.
             for (int i = 0; i < 300; i++) {
                 Alerts.append(

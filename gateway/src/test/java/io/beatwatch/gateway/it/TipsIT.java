@@ -9,20 +9,25 @@ import io.beatwatch.gateway.metrics.GatewayMetrics;
 import io.beatwatch.gateway.testing.GatewayFixture;
 import io.beatwatch.gateway.testing.TestServices;
 import io.beatwatch.gateway.tips.TipIntake;
+import io.beatwatch.testkit.KafkaBrokerExtension;
+import io.beatwatch.testkit.RedisServerExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The tips intake against a real broker: bad payloads get a 400 with a reason, identifying fields
  * never reach Kafka, the per-client rate limit answers 429, tip detail is for supervisors only.
  */
-@ExtendWith(TestServices.class)
 class TipsIT {
+
+    @RegisterExtension static final RedisServerExtension REDIS = new RedisServerExtension();
+    @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+    static TestServices services;
 
     static final String TIPS_TOPIC = "it.tips." + System.nanoTime();
     static GatewayFixture gw;
@@ -30,11 +35,12 @@ class TipsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        TestServices.kafka().createTopics(1, TIPS_TOPIC);
+        services = TestServices.of(REDIS.server(), KAFKA.broker());
+        services.kafka().createTopics(1, TIPS_TOPIC);
         audit =
                 Files.createTempFile(
                         Path.of(System.getProperty("java.io.tmpdir")), "audit", ".jsonl");
-        var base = GatewayFixture.config();
+        var base = GatewayFixture.config(services);
         var t = base.topics();
         gw =
                 GatewayFixture.start(
@@ -48,6 +54,7 @@ class TipsIT {
     @AfterAll
     static void stop() throws Exception {
         gw.close();
+        services.close();
     }
 
     @Test
@@ -63,7 +70,7 @@ class TipsIT {
         assertThat(r.statusCode()).isEqualTo(202);
         var id = GatewayFixture.json(r).path("id").asText();
 
-        var records = TestServices.kafka().consume(TIPS_TOPIC, 1, GatewayFixture.WAIT);
+        var records = services.kafka().consume(TIPS_TOPIC, 1, GatewayFixture.WAIT);
         var mine = records.stream().filter(rec -> id.equals(rec.key())).toList();
         assertThat(mine).hasSize(1);
         var tip = Json.tree(mine.get(0).value());
@@ -92,9 +99,9 @@ class TipsIT {
         assertThat(gw.get("/api/tips/" + id, gw.token("analyst1")).statusCode()).isEqualTo(403);
         assertThat(gw.get("/api/tips/" + id, gw.token("disp-north")).statusCode()).isEqualTo(403);
 
-        var stored = TestServices.redis().sync().get(RedisKeys.tip(id));
+        var stored = services.redis().get(RedisKeys.tip(id));
         assertThat(stored).doesNotContain("203.0.113.9", "Jane");
-        assertThat(TestServices.redis().sync().ttl(RedisKeys.tip(id))).isPositive();
+        assertThat(services.redis().ttl(RedisKeys.tip(id))).isPositive();
 
         // Every read of tip detail is audited; the audit never carries the tip text.
         GatewayFixture.await(
@@ -155,7 +162,7 @@ class TipsIT {
                 };
         // Each case from its own forwarded address would need trustForwardedFor: instead stay
         // under the per-client limit (10 per minute) by using a fresh gateway per batch of cases.
-        var base = GatewayFixture.config();
+        var base = GatewayFixture.config(services);
         var t = base.topics();
         try (var fresh =
                 GatewayFixture.start(
@@ -178,7 +185,7 @@ class TipsIT {
 
     @Test
     void eleventhTipInAMinuteFromOneClientIsRateLimited() throws Exception {
-        var base = GatewayFixture.config();
+        var base = GatewayFixture.config(services);
         var t = base.topics();
         try (var fresh =
                 GatewayFixture.start(

@@ -33,14 +33,14 @@ public final class GatewayFixture implements AutoCloseable {
     }
 
     /** Test defaults: port 0, two HTTP instances, dev logins, fast polling. */
-    public static GatewayConfig.Builder config() {
+    public static GatewayConfig.Builder config(TestServices services) {
         var live = GatewayConfig.Live.defaults();
         return GatewayConfig.builder()
                 .port(0)
                 .host("127.0.0.1")
                 .httpInstances(2)
-                .redisUri(TestServices.redis().uri())
-                .kafkaBootstrap(TestServices.kafka().bootstrap())
+                .redisUri(services.redisUri())
+                .kafkaBootstrap(services.kafka().bootstrapServers())
                 .devLogins(true)
                 .allowedOrigins(List.of(ORIGIN))
                 .live(

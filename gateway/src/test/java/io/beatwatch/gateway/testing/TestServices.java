@@ -1,48 +1,70 @@
 package io.beatwatch.gateway.testing;
 
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import io.beatwatch.testkit.KafkaBroker;
+import io.beatwatch.testkit.RedisServer;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Starts one real Redis and one real Kafka broker for the whole test run (kept in JUnit's root
- * store and closed at its end). Use with {@code @ExtendWith(TestServices.class)} and the static
- * accessors.
+ * The real Redis and Kafka of one test class (from core's testkit extensions), with a Lettuce
+ * connection for setup and checks.
  */
-public final class TestServices implements BeforeAllCallback {
+public final class TestServices implements AutoCloseable {
 
-    private static final ExtensionContext.Namespace NS =
-            ExtensionContext.Namespace.create(TestServices.class);
+    private final RedisServer redisServer;
+    private final KafkaBroker kafka;
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, String> connection;
 
-    private static volatile LocalRedis redis;
-    private static volatile LocalKafka kafka;
+    private TestServices(RedisServer redisServer, KafkaBroker kafka) {
+        this.redisServer = redisServer;
+        this.kafka = kafka;
+        this.client = RedisClient.create(redisServer.uri());
+        this.connection = client.connect();
+    }
 
-    private record Closer(AutoCloseable c) implements ExtensionContext.Store.CloseableResource {
-        @Override
-        public void close() throws Throwable {
-            c.close();
+    public static TestServices of(RedisServer redis, KafkaBroker kafka) {
+        return new TestServices(redis, kafka);
+    }
+
+    /** Synchronous Redis commands for setup and checks. */
+    public RedisCommands<String, String> redis() {
+        return connection.sync();
+    }
+
+    public String redisUri() {
+        return redisServer.uri();
+    }
+
+    public void flushRedis() {
+        redisServer.flushAll();
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    /** Sends records (key, value) in order and waits for every acknowledgement. */
+    public void produce(String topic, List<Map.Entry<String, String>> records) throws Exception {
+        try (var producer = kafka.newProducer()) {
+            var acks = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            for (var r : records) {
+                acks.add(producer.send(new ProducerRecord<>(topic, r.getKey(), r.getValue())));
+            }
+            for (var a : acks) {
+                a.get(30, TimeUnit.SECONDS);
+            }
         }
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) throws Exception {
-        var store = context.getRoot().getStore(NS);
-        synchronized (TestServices.class) {
-            if (redis == null) {
-                redis = LocalRedis.start();
-                store.put("redis", new Closer(redis));
-            }
-            if (kafka == null) {
-                kafka = LocalKafka.start();
-                store.put("kafka", new Closer(kafka));
-            }
-        }
-    }
-
-    public static LocalRedis redis() {
-        return redis;
-    }
-
-    public static LocalKafka kafka() {
-        return kafka;
+    public void close() {
+        connection.close();
+        client.shutdown();
     }
 }

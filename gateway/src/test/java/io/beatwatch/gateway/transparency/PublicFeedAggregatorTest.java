@@ -147,7 +147,8 @@ class PublicFeedAggregatorTest {
                         withOfficers.resolution(),
                         withOfficers.sensitiveTypes(),
                         true,
-                        withOfficers.refreshInterval());
+                        withOfficers.refreshInterval(),
+                        null);
         var agg2 = new PublicFeedAggregator(cfg);
         for (int i = 0; i < 5; i++) {
             agg2.accept(call("o" + i, OLD, "TRAFFIC STOP", null, "traffic", true, LAT, LON));
@@ -167,7 +168,8 @@ class PublicFeedAggregatorTest {
                                 7,
                                 d.sensitiveTypes(),
                                 false,
-                                d.refreshInterval()));
+                                d.refreshInterval(),
+                                null));
         for (int i = 0; i < 5; i++) {
             agg.accept(
                     call(
@@ -194,5 +196,18 @@ class PublicFeedAggregatorTest {
         var text = agg.build(NOW).geoJson();
         assertThat(text).doesNotContain("BURGLARY", "MAIN ST", "secret-id", "NORTH");
         assertThat(List.of(text)).isNotEmpty();
+    }
+
+    @Test
+    void aCityProfileAddsItsSensitiveTypes() throws Exception {
+        var profile = io.beatwatch.core.profile.CityProfiles.load("san-antonio");
+        var agg =
+                new PublicFeedAggregator(
+                        GatewayConfig.PublicFeed.defaults(),
+                        new SensitiveTypes(java.util.List.of(), profile::isSensitive));
+        for (int i = 0; i < 5; i++) {
+            agg.accept(call("l" + i, OLD, "Lewd Conduct"));
+        }
+        assertThat(counts(agg, NOW)).isEmpty();
     }
 }
