@@ -23,6 +23,20 @@ record DemoCity(SyntheticCityConfig config, Instant liveFrom) {
     /** Event (= wall) time between two injected clusters once in real time. */
     static final Duration LIVE_CLUSTER_EVERY = Duration.ofMinutes(15);
 
+    /**
+     * Mixed call types of an injected cluster: many callers about many things, not one incident.
+     */
+    static final List<String> CLUSTER_TYPES =
+            List.of(
+                    "Disturbance",
+                    "Shots Fired",
+                    "Suspicious Person",
+                    "Burglary",
+                    "Assault",
+                    "Theft",
+                    "Vandalism",
+                    "Fight");
+
     /** How far before now the replayed live phase starts. */
     static final Duration CATCH_UP = Duration.ofHours(24);
 
@@ -41,12 +55,14 @@ record DemoCity(SyntheticCityConfig config, Instant liveFrom) {
         int n = 0;
         Instant t = liveFrom.plus(Duration.ofMinutes(5));
         while (t.isBefore(now.plus(AHEAD))) {
-            // a place within ~7 km of the centre, a cluster of 8-12 calls over 20-40 minutes
+            // a place within ~7 km of the centre; a cluster of 14-22 calls of mixed types over
+            // 20-30 minutes, strong enough to pass the default false-alarm budget (100 days)
+            // with the job's overdispersion and repeat-call collapsing
             double dLat = (random.nextDouble() - 0.5) * 0.12;
             double dLon = (random.nextDouble() - 0.5) * 0.14;
             String cell = grid.cellOf(base.centre().lat() + dLat, base.centre().lon() + dLon);
-            int calls = 8 + random.nextInt(5);
-            Duration span = Duration.ofMinutes(20 + random.nextInt(21));
+            int calls = 14 + random.nextInt(9);
+            Duration span = Duration.ofMinutes(20 + random.nextInt(11));
             InjectedCluster c =
                     n % 7 == 6
                             ? new InjectedCluster(
