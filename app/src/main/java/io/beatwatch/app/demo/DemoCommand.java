@@ -2,20 +2,11 @@ package io.beatwatch.app.demo;
 
 import io.beatwatch.core.profile.CityProfiles;
 import io.beatwatch.core.view.RedisKeys;
-import io.beatwatch.gateway.Gateway;
 import io.beatwatch.gateway.RunningGateway;
-import io.beatwatch.gateway.config.GatewayConfig;
-import io.beatwatch.jobs.cli.LocalFlink;
-import io.beatwatch.jobs.hotspot.HotspotJob;
 import io.beatwatch.jobs.hotspot.HotspotJobConfig;
 import io.beatwatch.jobs.io.FileFeed;
-import io.beatwatch.jobs.io.KafkaIo;
 import io.beatwatch.jobs.io.RecordFeed;
 import io.beatwatch.jobs.io.SyntheticFeed;
-import io.beatwatch.jobs.io.Topics;
-import io.beatwatch.jobs.redis.RedisSink;
-import io.beatwatch.jobs.redis.ViewWrites;
-import io.beatwatch.testkit.KafkaBroker;
 import io.beatwatch.testkit.RedisServer;
 import io.lettuce.core.RedisClient;
 import java.io.PrintStream;
@@ -23,13 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -93,7 +80,7 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Stop by itself after this many seconds (for scripted runs).")
     Long exitAfterSeconds;
 
-    private final List<AutoCloseable> running = new ArrayList<>();
+    private volatile DemoStack stack;
 
     @Override
     public Integer call() throws Exception {
@@ -107,6 +94,10 @@ public final class DemoCommand implements Callable<Integer> {
             System.err.println("error: cannot read " + replay);
             return 2;
         }
+        if (warmupDays < 1 || speed <= 0) {
+            System.err.println("error: --warmup-days must be >= 1 and --speed > 0");
+            return 2;
+        }
         long t0 = System.nanoTime();
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime()
@@ -114,35 +105,17 @@ public final class DemoCommand implements Callable<Integer> {
                         new Thread(
                                 () -> {
                                     out.println("\nStopping Beatwatch demo ...");
-                                    stopAll();
+                                    if (stack != null) stack.close();
                                     stopped.countDown();
                                 },
                                 "beatwatch-demo-shutdown"));
 
-        out.println("Starting Beatwatch demo (Redis, Kafka, Flink, gateway) ...");
-        RedisServer redis = RedisServer.start();
-        running.add(redis);
-        out.printf("  redis    %s (%s)%n", redis.uri(), redis.executable());
-
-        KafkaBroker kafka = KafkaBroker.start(1);
-        running.add(kafka);
-        Topics topics = Topics.defaults(kafka.bootstrapServers());
-        kafka.createTopics(
-                1,
-                topics.calls(),
-                topics.tips(),
-                topics.alerts(),
-                topics.dlq(),
-                topics.patrolFeedback());
-        out.printf("  kafka    %s (in-process KRaft)%n", kafka.bootstrapServers());
-
-        Instant now = Instant.now();
         RecordFeed feed;
         HotspotJobConfig jobConfig;
         Instant liveFrom;
         String what;
         if (replay == null) {
-            DemoCity city = DemoCity.create(now, warmupDays, seed);
+            DemoCity city = DemoCity.create(Instant.now(), warmupDays, seed);
             feed = new SyntheticFeed(city.config());
             jobConfig = HotspotJobConfig.defaults(SyntheticFeed.bounds(city.config()), Set.of());
             liveFrom = city.liveFrom();
@@ -161,48 +134,9 @@ public final class DemoCommand implements Callable<Integer> {
                         .withDetection(d.withBaseline(d.baselineDays(), 1, Math.min(3, warmupDays)))
                         .withSource("demo");
 
-        // feed from now on: the job reads the topics from the start, so nothing is missed while
-        // Flink and the gateway come up
-        var producer = kafka.newProducer();
-        running.add(0, producer);
-        var feeder = new DemoFeeder(feed, producer, topics, liveFrom, speed);
-        Thread feederThread = new Thread(feeder, "beatwatch-demo-feeder");
-        feederThread.setDaemon(true);
-        feederThread.start();
-        running.add(0, feederThread::interrupt);
-
-        var job =
-                new HotspotJob(
-                        jobConfig,
-                        env -> KafkaIo.input(env, topics),
-                        new HotspotJob.Sinks(
-                                List.of(
-                                        new RedisSink<>(
-                                                redis.uri(),
-                                                ViewWrites.alerts(RedisKeys.ALERT_STREAM_MAX_LEN)),
-                                        KafkaIo.alertSink(topics)),
-                                List.of(new RedisSink<>(redis.uri(), ViewWrites.cells())),
-                                List.of(KafkaIo.dlqSink(topics))));
-        Path checkpoints = Files.createTempDirectory("beatwatch-demo-checkpoints");
-        StreamExecutionEnvironment env = LocalFlink.environment(2, checkpoints);
-        JobClient client = job.executeAsync(env, "beatwatch-demo");
-        running.add(0, () -> client.cancel().get());
-        out.printf(
-                "  flink    HotspotJob %s on a local MiniCluster (parallelism 2)%n",
-                client.getJobID());
-
-        GatewayConfig gatewayConfig =
-                GatewayConfig.builder()
-                        .host("127.0.0.1")
-                        .port(port)
-                        .redisUri(redis.uri())
-                        .kafkaBootstrap(kafka.bootstrapServers())
-                        .allowedOrigins(
-                                List.of("http://localhost:" + port, "http://127.0.0.1:" + port))
-                        .devLogins(true)
-                        .build();
-        RunningGateway gateway = Gateway.start(gatewayConfig);
-        running.add(0, gateway);
+        out.println("Starting Beatwatch demo (Redis, Kafka, Flink, gateway) ...");
+        stack = DemoStack.start(new DemoStack.Options(port, feed, liveFrom, speed, jobConfig), out);
+        RunningGateway gateway = stack.gateway();
 
         double startSeconds = (System.nanoTime() - t0) / 1e9;
         String url = "http://localhost:" + gateway.port();
@@ -211,22 +145,28 @@ public final class DemoCommand implements Callable<Integer> {
                 "  feeding %s: %d days of history at full speed, then %.0fx real time%n",
                 what, warmupDays, speed);
         out.println(
-                "  Dev logins (pick one on the console's sign-in page; tokens are signed with a key");
+                "  Dev logins (pick one on the console's sign-in page; tokens are signed with a"
+                        + " key");
         out.println("  generated at start, valid only for this run):");
         out.println("    sup1          supervisor, all districts");
         out.println(
-                "    disp-north    dispatcher, district NORTH (also disp-south, -east, -west, -central)");
+                "    disp-north    dispatcher, district NORTH (also disp-south, -east, -west,"
+                        + " -central)");
         out.println("    analyst1      analyst      ops1  ops (metrics at " + url + "/metrics)");
         gateway.devTokens()
                 .flatMap(t -> t.forDevUser("sup1"))
                 .ifPresent(
                         token ->
                                 out.println(
-                                        "  sup1 token (for curl -H 'Authorization: Bearer ...'):\n    "
+                                        "  sup1 token (for curl -H 'Authorization: Bearer"
+                                                + " ...'):\n    "
                                                 + token));
         out.println("Press Ctrl-C to stop.");
 
-        var status = new Thread(() -> reportStatus(redis, feeder, t0), "beatwatch-demo-status");
+        var status =
+                new Thread(
+                        () -> reportStatus(stack.redis(), stack.feeder(), t0),
+                        "beatwatch-demo-status");
         status.setDaemon(true);
         status.start();
         if (exitAfterSeconds != null) {
@@ -275,16 +215,5 @@ public final class DemoCommand implements Callable<Integer> {
     private static Instant firstEventTime(RecordFeed feed) {
         var it = feed.open();
         return it.hasNext() ? Instant.ofEpochMilli(it.next().eventTimeMillis) : Instant.now();
-    }
-
-    private synchronized void stopAll() {
-        for (AutoCloseable c : running) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                LOG.warn("while stopping: {}", e.toString());
-            }
-        }
-        running.clear();
     }
 }
