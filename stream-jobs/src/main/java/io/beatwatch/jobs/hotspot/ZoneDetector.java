@@ -98,7 +98,8 @@ final class ZoneDetector extends KeyedProcessFunction<String, ZonedEvent, Hotspo
                 // one incident, several callers: already counted in its first call
             }
         }
-        if (z.ring == 0 && e.district != null) s.district = e.district;
+        // the cell's own calls name its district; a place that has none yet borrows a neighbour's
+        if (e.district != null && (z.ring == 0 || s.district == null)) s.district = e.district;
         Stamped st = z.stamped;
         s.cityCfsWindows = st.cityCfsWindows;
         s.cityCfsBaseline = st.cityCfsBaseline;
@@ -166,15 +167,14 @@ final class ZoneDetector extends KeyedProcessFunction<String, ZonedEvent, Hotspo
                 next = Math.min(next, s.tips[i].nextChange(minute, windows));
             }
         }
-        long at;
-        if (next != Long.MAX_VALUE) {
-            at = next * 60_000L;
-        } else if (open || s.viewActive) {
-            at = nowMillis + TIMER_STEP_MS; // nothing slides, but the state must still settle
-        } else {
+        if (next == Long.MAX_VALUE) {
+            // nothing left to slide out of any window: the view is final and an open alert has
+            // been re-scored on empty windows (and closed); sleep until the cleanup
+            s.viewActive = false;
             scheduleCleanup(ctx, s);
             return;
         }
+        long at = next * 60_000L;
         if (s.nextTickMillis != at || at <= nowMillis) {
             at = Math.max(at, nowMillis + 1);
             ctx.timerService().registerEventTimeTimer(at);
@@ -233,11 +233,21 @@ final class ZoneDetector extends KeyedProcessFunction<String, ZonedEvent, Hotspo
         long minute = MinuteCounts.minuteOf(nowMillis);
         double testsPerDay = detection.testsPerDay(s.activeCells);
         List<Evaluation> out = new ArrayList<>();
+        long[] centreCfs = s.cfs[0].sums(minute, windows);
+        long[] centreTips = s.tips[0].sums(minute, windows);
         for (int r = 0; r < rings.length; r++) {
             int cells = rings[r] == 0 ? 1 : 1 + 3 * rings[r] * (rings[r] + 1);
             double prior = detection.priorCount(cells);
             long[] cfs = s.cfs[r].sums(minute, windows);
             long[] tips = s.tips[r].sums(minute, windows);
+            if (rings[r] > 0 && !open) {
+                // a wider zone speaks for its centre only where the centre holds at least its
+                // share: otherwise each of a cluster's neighbours would alert for the same calls
+                for (int w = 0; w < windows.length; w++) {
+                    if (centreCfs[w] * cells < cfs[w]) cfs[w] = 0;
+                    if (centreTips[w] * cells < tips[w]) tips[w] = 0;
+                }
+            }
             long cfsBase = s.cfsBaseline[r].count(minute);
             long tipBase = s.tipBaseline[r].count(minute);
             for (int w = 0; w < windows.length; w++) {
