@@ -27,6 +27,9 @@ public final class Baseline {
     private long[] counts;
     private long firstDay = EMPTY;
     private long newestDay = EMPTY;
+    // count() is constant through a day (today never counts): memoized, not part of the state
+    private transient long cachedKey = EMPTY;
+    private transient long cachedCount;
 
     /** A 28-day whole-day baseline (for serializers). */
     public Baseline() {
@@ -99,6 +102,10 @@ public final class Baseline {
             Arrays.fill(counts, slot * hourBuckets, (slot + 1) * hourBuckets, 0L);
         }
         counts[slot * hourBuckets + bucketOf(epochMinute)] += n;
+        if (cachedKey != EMPTY && day != Math.floorDiv(cachedKey, hourBuckets)) {
+            // only events of the cached day itself leave its baseline unchanged
+            cachedKey = EMPTY;
+        }
         if (newestDay == EMPTY || day > newestDay) newestDay = day;
         if (firstDay == EMPTY || day < firstDay) firstDay = day;
         return true;
@@ -110,7 +117,12 @@ public final class Baseline {
      * is one slice).
      */
     public long count(long nowMinute) {
-        return sumBuckets(nowMinute, bucketOf(nowMinute), hourBuckets == 1);
+        long key = dayOf(nowMinute) * hourBuckets + bucketOf(nowMinute);
+        if (key != cachedKey) {
+            cachedCount = sumBuckets(nowMinute, bucketOf(nowMinute), hourBuckets == 1);
+            cachedKey = key;
+        }
+        return cachedCount;
     }
 
     /** All events in the {@code days} complete days before today, every hour slice. */
@@ -178,6 +190,7 @@ public final class Baseline {
 
     public void setSlotDays(long[] slotDays) {
         this.slotDays = slotDays;
+        this.cachedKey = EMPTY;
     }
 
     public long[] getCounts() {
@@ -186,6 +199,7 @@ public final class Baseline {
 
     public void setCounts(long[] counts) {
         this.counts = counts;
+        this.cachedKey = EMPTY;
     }
 
     public long getFirstDay() {
