@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             InspectCommand.class,
-            io.beatwatch.jobs.cli.ReplayCommand.class
+            io.beatwatch.jobs.cli.ReplayCommand.class,
+            io.beatwatch.jobs.backtest.BacktestCommand.class,
+            io.beatwatch.jobs.backtest.EmergenceCommand.class
         })
 public final class Main implements Runnable {
 

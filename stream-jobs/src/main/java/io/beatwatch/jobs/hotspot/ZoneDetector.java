@@ -228,6 +228,7 @@ final class ZoneDetector extends KeyedProcessFunction<String, ZonedEvent, Hotspo
                                     cfs[w],
                                     exp,
                                     testsPerDay,
+                                    detection,
                                     nowMillis));
                 }
                 if (detection.tipsSignal() && (open || tips[w] >= detection.minObserved())) {
@@ -243,6 +244,7 @@ final class ZoneDetector extends KeyedProcessFunction<String, ZonedEvent, Hotspo
                                     tips[w],
                                     exp,
                                     testsPerDay,
+                                    detection,
                                     nowMillis));
                 }
             }
@@ -296,6 +298,7 @@ final class ZoneDetector extends KeyedProcessFunction<String, ZonedEvent, Hotspo
                             v.observed[w],
                             exp,
                             testsPerDay,
+                            detection,
                             nowMillis);
             v.expected[w] = exp;
             v.score[w] = e.score();
