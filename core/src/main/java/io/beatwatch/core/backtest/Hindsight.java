@@ -27,7 +27,8 @@ public final class Hindsight implements Forecaster {
 
     @Override
     public String description() {
-        return "counts over all complete days, future included: the best fixed map, for reference";
+        return "counts over all complete days, future included: a fixed map in hindsight, for"
+                + " reference";
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.beatwatch.jobs.backtest;
 
 import io.beatwatch.core.backtest.AlertHistory;
 import io.beatwatch.core.backtest.BeatwatchRisk;
-import io.beatwatch.core.backtest.Capture;
 import io.beatwatch.core.backtest.EventTable;
 import io.beatwatch.core.backtest.Forecaster;
 import io.beatwatch.core.backtest.Hindsight;
@@ -10,7 +9,6 @@ import io.beatwatch.core.backtest.Horizon;
 import io.beatwatch.core.backtest.KdeForecaster;
 import io.beatwatch.core.backtest.Period;
 import io.beatwatch.core.backtest.PriorCounts;
-import io.beatwatch.core.backtest.Stats;
 import io.beatwatch.core.backtest.Timeline;
 import io.beatwatch.core.backtest.WalkForward;
 import io.beatwatch.core.backtest.WalkForward.Measure;
@@ -20,9 +18,7 @@ import io.beatwatch.jobs.cli.Progress;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -302,26 +298,10 @@ public final class BacktestCommand implements Callable<Integer> {
         return a;
     }
 
-    static String date(int epochDay) {
-        return LocalDate.ofEpochDay(epochDay).toString();
-    }
-
     static Map<String, Object> map(Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
         return m;
-    }
-
-    static double[] finite(double[] v) {
-        return Arrays.stream(v).filter(x -> !Double.isNaN(x)).toArray();
-    }
-
-    static double mean(double[] v) {
-        return Stats.mean(v);
-    }
-
-    static int k(double fraction, int cells) {
-        return Capture.cellsForFraction(fraction, cells);
     }
 
     static Measure[] measures() {

@@ -420,8 +420,8 @@ final class BacktestReport {
                         + trainDays
                         + " complete days before the period (plus, for a shift, the same day's"
                         + " earlier hours). **Hindsight** is a reference, not a forecast: counts"
-                        + " over all complete days, future included; it bounds what any fixed map"
-                        + " can do. **Best possible (n*)**: the period's busiest cells, known only"
+                        + " over all complete days, future included: roughly what a fixed map can"
+                        + " do. **Best possible (n*)**: the period's busiest cells, known only"
                         + " afterwards. PAI = (n/N)/(a/A); PEI = n/n*; a and A in cells (equal"
                         + " area at one H3 resolution, within 1% across a city).");
 
@@ -613,7 +613,8 @@ final class BacktestReport {
                         : String.format(
                                 Locale.ROOT,
                                 " The PEI goal of 0.80 is **not** met (%.3f); the hindsight"
-                                        + " reference, the best fixed map there is, reaches %s.",
+                                        + " reference (one fixed map fitted on every day, the"
+                                        + " scored ones included) reaches %s.",
                                 bPei,
                                 hindsightPei(f));
         return String.join("; ", out) + ". " + target + goal;
