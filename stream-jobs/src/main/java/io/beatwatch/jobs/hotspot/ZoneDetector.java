@@ -265,7 +265,7 @@ final class ZoneDetector extends KeyedProcessFunction<String, ZonedEvent, Hotspo
                                     cfs[w],
                                     exp,
                                     testsPerDay,
-                                    detection.dispersion(),
+                                    detection,
                                     nowMillis));
                 }
                 if (detection.tipsSignal() && (open || tips[w] >= detection.minObserved())) {
@@ -281,7 +281,7 @@ final class ZoneDetector extends KeyedProcessFunction<String, ZonedEvent, Hotspo
                                     tips[w],
                                     exp,
                                     testsPerDay,
-                                    detection.dispersion(),
+                                    detection,
                                     nowMillis));
                 }
             }
@@ -335,7 +335,7 @@ final class ZoneDetector extends KeyedProcessFunction<String, ZonedEvent, Hotspo
                             v.observed[w],
                             exp,
                             testsPerDay,
-                            detection.dispersion(),
+                            detection,
                             nowMillis);
             v.expected[w] = exp;
             v.score[w] = e.score();
