@@ -116,6 +116,7 @@ public final class ThroughputBench implements Callable<Integer> {
             double runtimeSeconds,
             double wallSeconds,
             long alertEvents,
+            long cellViews,
             long rejects,
             String load) {}
 
