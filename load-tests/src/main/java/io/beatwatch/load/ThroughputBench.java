@@ -23,6 +23,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -95,6 +97,12 @@ public final class ThroughputBench implements Callable<Integer> {
     int parallelism;
 
     @Option(
+            names = "--job-timeout",
+            defaultValue = "600",
+            description = "Cancel a job run after this many seconds (default ${DEFAULT-VALUE}).")
+    long jobTimeoutSeconds;
+
+    @Option(
             names = "--no-preload",
             description =
                     "Generate/read and encode records inside each timed run instead of from memory.")
@@ -125,6 +133,10 @@ public final class ThroughputBench implements Callable<Integer> {
             double eventsPerSecond, double seconds, long alertEvents, long rejects, String load) {}
 
     public static void main(String[] args) {
+        // the app's lib folder holds test jars with their own log4j2-test.xml: pick ours
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", "log4j2-bench.xml");
+        }
         System.exit(new CommandLine(new ThroughputBench()).execute(args));
     }
 
@@ -242,8 +254,15 @@ public final class ThroughputBench implements Callable<Integer> {
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
         long t0 = System.nanoTime();
-        JobExecutionResult result =
-                job.executeAsync(env, "beatwatch-throughput-bench").getJobExecutionResult().get();
+        var client = job.executeAsync(env, "beatwatch-throughput-bench");
+        JobExecutionResult result;
+        try {
+            result = client.getJobExecutionResult().get(jobTimeoutSeconds, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            client.cancel().get(60, TimeUnit.SECONDS);
+            throw new IllegalStateException(
+                    "job did not finish within " + jobTimeoutSeconds + " s; cancelled", e);
+        }
         double wall = (System.nanoTime() - t0) / 1e9;
         // Flink's own job runtime (submission to finish): excludes starting the MiniCluster
         double runtime = result.getNetRuntime() / 1000.0;
