@@ -54,7 +54,7 @@ public final class ThroughputBench implements Callable<Integer> {
 
     @Option(
             names = "--days",
-            defaultValue = "10",
+            defaultValue = "8",
             description = "Synthetic city: days (default ${DEFAULT-VALUE}).")
     int days;
 
