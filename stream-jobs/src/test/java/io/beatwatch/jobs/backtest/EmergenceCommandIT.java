@@ -55,7 +55,7 @@ class EmergenceCommandIT {
                                     "--fit-days",
                                     "10",
                                     "--fit-threshold",
-                                    "0.05",
+                                    "0.002",
                                     "--sizes",
                                     "10",
                                     "--radii",
