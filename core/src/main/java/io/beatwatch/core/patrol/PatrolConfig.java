@@ -36,8 +36,10 @@ import java.util.Objects;
  *     cells
  * @param riskHalfLife half-life of the recency-weighted count of citizen calls that is a cell's
  *     risk
- * @param staleAfter a district whose inputs stopped this long ago gets no rounds (a silent feed, or
- *     a gap in a replayed file, makes no suggestions)
+ * @param staleAfter a round is skipped when the feed's watermark passed its time more than this
+ *     late: the feed was silent around it (an outage, or a gap in a replayed file)
+ * @param quietAfter a district whose last risk call or alert is older than this gets no rounds (a
+ *     district that went silent, e.g. after the end of a replayed file)
  * @param enforcementTypes call types prone to enforcement bias (officer-initiated activity such as
  *     traffic stops, patrol-bys, security checks): they never count as risk, and an alert mostly
  *     made of them drives no patrol
@@ -64,6 +66,7 @@ public record PatrolConfig(
         double alertWeight,
         Duration riskHalfLife,
         Duration staleAfter,
+        Duration quietAfter,
         TypeFilter enforcementTypes,
         TypeFilter ignoredTypes,
         ZoneId zone,
@@ -89,6 +92,7 @@ public record PatrolConfig(
     public static final double DEFAULT_ALERT_WEIGHT = 5.0;
     public static final Duration DEFAULT_RISK_HALF_LIFE = Duration.ofDays(14);
     public static final Duration DEFAULT_STALE_AFTER = Duration.ofHours(2);
+    public static final Duration DEFAULT_QUIET_AFTER = Duration.ofHours(12);
     public static final long DEFAULT_SEED = 42;
 
     /**
@@ -125,6 +129,7 @@ public record PatrolConfig(
         Objects.requireNonNull(declineBlock, "declineBlock");
         Objects.requireNonNull(riskHalfLife, "riskHalfLife");
         Objects.requireNonNull(staleAfter, "staleAfter");
+        Objects.requireNonNull(quietAfter, "quietAfter");
         Objects.requireNonNull(zone, "zone");
         enforcementTypes = enforcementTypes == null ? TypeFilter.none() : enforcementTypes;
         ignoredTypes = ignoredTypes == null ? TypeFilter.none() : ignoredTypes;
@@ -175,8 +180,9 @@ public record PatrolConfig(
         if (riskHalfLife.toMinutes() < 1) {
             throw new IllegalArgumentException("riskHalfLife must be >= 1m");
         }
-        if (staleAfter.compareTo(cycle) < 0) {
-            throw new IllegalArgumentException("staleAfter must be at least one cycle");
+        if (staleAfter.compareTo(cycle) < 0 || quietAfter.compareTo(cycle) < 0) {
+            throw new IllegalArgumentException(
+                    "staleAfter and quietAfter must be at least a cycle");
         }
     }
 
@@ -200,6 +206,7 @@ public record PatrolConfig(
                 DEFAULT_ALERT_WEIGHT,
                 DEFAULT_RISK_HALF_LIFE,
                 DEFAULT_STALE_AFTER,
+                DEFAULT_QUIET_AFTER,
                 DEFAULT_ENFORCEMENT_TYPES,
                 DEFAULT_IGNORED_TYPES,
                 zone,
@@ -309,6 +316,7 @@ public record PatrolConfig(
         double alertWeight;
         Duration riskHalfLife;
         Duration staleAfter;
+        Duration quietAfter;
         TypeFilter enforcementTypes;
         TypeFilter ignoredTypes;
         ZoneId zone;
@@ -332,6 +340,7 @@ public record PatrolConfig(
             alertWeight = c.alertWeight;
             riskHalfLife = c.riskHalfLife;
             staleAfter = c.staleAfter;
+            quietAfter = c.quietAfter;
             enforcementTypes = c.enforcementTypes;
             ignoredTypes = c.ignoredTypes;
             zone = c.zone;
@@ -357,6 +366,7 @@ public record PatrolConfig(
                     alertWeight,
                     riskHalfLife,
                     staleAfter,
+                    quietAfter,
                     enforcementTypes,
                     ignoredTypes,
                     zone,

@@ -83,7 +83,8 @@ public final class PatrolPlanner implements Serializable {
     /**
      * A regular round of {@code district} at {@code now} (a round start). {@code cells} are the
      * district's cells with their risk at {@code now}; {@code alerts} its open alerts. Skipped when
-     * it already ran at or after {@code now}, or when the district's inputs went stale.
+     * it already ran at or after {@code now}, or when the district has been quiet (no risk call or
+     * alert) for {@code quietAfter}.
      */
     public Decision round(
             String district,
@@ -94,8 +95,8 @@ public final class PatrolPlanner implements Serializable {
         if (now <= book.lastRoundMillis) return Decision.skip("already ran");
         book.lastRoundMillis = now;
         book.expire(now, config);
-        if (book.lastInputMillis < now - config.staleAfter().toMillis()) {
-            return Decision.skip("stale");
+        if (book.lastInputMillis < now - config.quietAfter().toMillis()) {
+            return Decision.skip("quiet");
         }
         List<Candidate> ranked =
                 cells.stream().filter(x -> x.risk() > 0).sorted(RISKIEST_FIRST).toList();
@@ -302,6 +303,11 @@ public final class PatrolPlanner implements Serializable {
     }
 
     private static String note(double chance, int among, String what) {
+        if (among == 1) {
+            return "It was the only eligible "
+                    + (what.equals("places") ? "place" : "cell of the alert")
+                    + ".";
+        }
         return String.format(
                 Locale.ROOT,
                 "Drawn at random, weighted by risk, among %d eligible %s (%.0f%% chance).",

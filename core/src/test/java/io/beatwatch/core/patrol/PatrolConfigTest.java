@@ -89,6 +89,7 @@ class PatrolConfigTest {
                 C.alertWeight(),
                 C.riskHalfLife(),
                 C.staleAfter(),
+                C.quietAfter(),
                 C.enforcementTypes(),
                 C.ignoredTypes(),
                 C.zone(),

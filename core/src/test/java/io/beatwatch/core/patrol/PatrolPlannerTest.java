@@ -432,17 +432,17 @@ class PatrolPlannerTest {
     }
 
     @Test
-    void noRoundWhenTheDistrictsInputsWentStale() {
+    void noRoundWhenTheDistrictWentQuiet() {
         var cells = candidates(DEFAULTS, equalRisk(cells(3), 5.0));
         var book = new PatrolBook();
-        book.lastInputMillis = T0.toEpochMilli() - DEFAULTS.staleAfter().toMillis() - 1;
+        book.lastInputMillis = T0.toEpochMilli() - DEFAULTS.quietAfter().toMillis() - 1;
 
         var d =
                 new PatrolPlanner(DEFAULTS)
                         .round(DISTRICT, T0.toEpochMilli(), cells, List.of(), book);
 
         assertThat(d.suggestions()).isEmpty();
-        assertThat(d.skipped()).isEqualTo("stale");
+        assertThat(d.skipped()).isEqualTo("quiet");
     }
 
     @Test

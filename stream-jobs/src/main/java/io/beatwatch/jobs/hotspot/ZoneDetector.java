@@ -95,7 +95,9 @@ final class ZoneDetector extends KeyedProcessFunction<String, ZonedEvent, Hotspo
                 if (z.ring == 0) s.officer.add(minute, 1);
             }
         }
-        if (z.ring == 0 && e.district != null) s.district = e.district;
+        // the district of the cell's own calls; a cell with none yet takes its neighbours' (so a
+        // ring alert centred on an empty cell still names a district)
+        if (e.district != null && (z.ring == 0 || s.district == null)) s.district = e.district;
         Stamped st = z.stamped;
         s.cityCfsWindows = st.cityCfsWindows;
         s.cityCfsBaseline = st.cityCfsBaseline;
