@@ -24,8 +24,11 @@ public final class PatrolBook {
     /** Event time of the last regular round, so a round never runs twice. */
     public long lastRoundMillis = Long.MIN_VALUE;
 
-    /** Event time of the newest input the district has seen (for staleness). */
+    /** Event time of the district's newest risk call or alert (rounds stop when it is old). */
     public long lastInputMillis = Long.MIN_VALUE;
+
+    /** Event time of the city feed's newest tick (rounds are skipped while the feed is silent). */
+    public long lastFeedMillis = Long.MIN_VALUE;
 
     public PatrolBook() {}
 

@@ -91,7 +91,7 @@ public record PatrolConfig(
     public static final int DEFAULT_POOL_SIZE = 40;
     public static final double DEFAULT_ALERT_WEIGHT = 5.0;
     public static final Duration DEFAULT_RISK_HALF_LIFE = Duration.ofDays(14);
-    public static final Duration DEFAULT_STALE_AFTER = Duration.ofHours(2);
+    public static final Duration DEFAULT_STALE_AFTER = Duration.ofHours(1);
     public static final Duration DEFAULT_QUIET_AFTER = Duration.ofHours(12);
     public static final long DEFAULT_SEED = 42;
 

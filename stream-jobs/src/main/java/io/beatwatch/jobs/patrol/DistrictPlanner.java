@@ -39,9 +39,9 @@ import org.apache.flink.util.OutputTag;
  *
  * <p>Outputs: new suggestions (main), the district's actionable suggestions after every change
  * ({@link #BOARDS}), and its dosage of the day after every change ({@link #DOSAGE}). Rounds run
- * every cycle while the district has had a risk call or alert within {@code quietAfter}; a round
- * the watermark reaches more than {@code staleAfter} late (the feed was silent) is skipped. The
- * state is cleared when nothing is left.
+ * every cycle while the district has had a risk call or alert within {@code quietAfter} and the
+ * city feed ticked ({@link FeedClock}) within {@code staleAfter}. The state is cleared when nothing
+ * is left.
  */
 final class DistrictPlanner extends KeyedProcessFunction<String, PatrolInput, PatrolSuggestion> {
 
@@ -131,6 +131,7 @@ final class DistrictPlanner extends KeyedProcessFunction<String, PatrolInput, Pa
                         if (in.opened) opened.add(a.toPatrolAlert(in.alertId));
                     }
                 }
+                case TICK -> b.lastFeedMillis = Math.max(b.lastFeedMillis, in.time);
                 case FEEDBACK -> {
                     var outcome = b.apply(in.feedback(), in.time, policy);
                     switch (outcome) {
@@ -156,10 +157,9 @@ final class DistrictPlanner extends KeyedProcessFunction<String, PatrolInput, Pa
             made.addAll(d.suggestions());
         }
         boolean round = policy.isCycleStart(ts) && ts > b.lastRoundMillis;
-        // the watermark passed this round far too late: the feed was silent around it (an outage,
-        // or a gap in a replayed file), so there is nothing current to suggest from
-        boolean alive =
-                ctx.timerService().currentWatermark() - ts <= policy.staleAfter().toMillis();
+        // no tick of the city feed for staleAfter: the feed was silent around this round (an
+        // outage, or a gap in a replayed file), so there is nothing current to suggest from
+        boolean alive = b.lastFeedMillis >= ts - policy.staleAfter().toMillis();
         if (round && !alive) {
             b.lastRoundMillis = ts;
             round = false;
@@ -189,6 +189,7 @@ final class DistrictPlanner extends KeyedProcessFunction<String, PatrolInput, Pa
         if (round && fresh) {
             ctx.timerService().registerEventTimeTimer(ts + policy.cycleMillis());
         }
+        boolean parked = !(round && fresh);
         long expiry = nextExpiry(b, ts);
         if (expiry != Long.MAX_VALUE) ctx.timerService().registerEventTimeTimer(expiry);
         if (b.isEmpty() && cells.isEmpty() && alerts.isEmpty() && isEmpty(pending.get())) {
@@ -198,8 +199,8 @@ final class DistrictPlanner extends KeyedProcessFunction<String, PatrolInput, Pa
             pending.clear();
         } else {
             book.update(b);
-            if (!fresh) {
-                // a quiet district: look again daily so its record is pruned and then cleared
+            if (parked) {
+                // no next round: look again daily so the record is pruned and then cleared
                 ctx.timerService().registerEventTimeTimer(policy.cycleAtOrAfter(ts + DAY_MS));
             }
         }

@@ -5,10 +5,10 @@ import java.util.Comparator;
 
 /**
  * One input of a district's planner: a cell's risk (or its removal from the district), an alert
- * event, or a dispatcher's feedback. {@link #time} is the logical event time the planner applies it
- * at: never behind the watermark of the channel it travels on, so the set of inputs due at a round
- * is the same in every run. A POJO (one class for the three kinds) so Flink serializes it without
- * Kryo.
+ * event, a dispatcher's feedback, or a tick of the city feed's clock. {@link #time} is the logical
+ * event time the planner applies it at: never behind the watermark of the channel it travels on, so
+ * the set of inputs due at a round is the same in every run. A POJO (one class for the three kinds)
+ * so Flink serializes it without Kryo.
  */
 public final class PatrolInput {
 
@@ -21,7 +21,9 @@ public final class PatrolInput {
         /** An alert opened, updated or closed. */
         ALERT,
         /** A dispatcher's answer to a suggestion. */
-        FEEDBACK
+        FEEDBACK,
+        /** The city feed is alive at this time (see FeedClock). */
+        TICK
     }
 
     /** The order inputs due at the same round are applied in: time, kind, then their ids. */

@@ -11,9 +11,9 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
  * The patrol stage of HotspotJob: stamped calls → cell tracker (keyed by cell: district, beat,
- * risk) → district planner (keyed by district) ← alert events (via the alert router) and dispatcher
- * feedback (decoded, event-time watermarks). Out: new suggestions, district boards, daily dosage,
- * and feedback rejects.
+ * risk) and feed clock (ticks) → district planner (keyed by district) ← alert events (via the alert
+ * router) and dispatcher feedback (decoded, event-time watermarks). Out: new suggestions, district
+ * boards, daily dosage, and feedback rejects.
  */
 public final class PatrolStage {
 
@@ -42,8 +42,16 @@ public final class PatrolStage {
                         .process(new CellTracker(c))
                         .uid("patrol-cell-tracker")
                         .name("patrol: cell district and risk");
+        DataStream<PatrolInput> ticks =
+                stamped.keyBy(s -> 0)
+                        .process(new FeedClock(c))
+                        .uid("patrol-feed-clock")
+                        .name("patrol: feed clock")
+                        .setParallelism(1)
+                        .setMaxParallelism(1);
         DataStream<PatrolInput> inputs =
                 risk.union(
+                        ticks,
                         alerts.process(new AlertRouter(c))
                                 .uid("patrol-alert-router")
                                 .name("patrol: alerts to districts"));

@@ -52,6 +52,14 @@ class DistrictPlannerTest {
                 at(minutes));
     }
 
+    static PatrolInput tick(long minutes) {
+        var in = new PatrolInput();
+        in.kind = PatrolInput.Kind.TICK;
+        in.district = DISTRICT;
+        in.time = at(minutes);
+        return in;
+    }
+
     static PatrolInput feedback(String suggestionId, PatrolFeedback.Action a, long minutes) {
         var in = new PatrolInput();
         in.kind = PatrolInput.Kind.FEEDBACK;
@@ -107,9 +115,15 @@ class DistrictPlannerTest {
         return harness.extractOutputValues();
     }
 
-    /** Risk inputs every 10 minutes for {@code hours}, so the district stays fresh. */
+    /** Risk inputs every 10 minutes for {@code hours}, and the feed's ticks. */
     void keepFresh(String cell, int hours) throws Exception {
         for (int m = 1; m < hours * 60; m += 10) send(risk(cell, 5.0, m));
+        ticks(0, hours * 60);
+    }
+
+    /** The city feed ticking every 5 minutes in {@code [from, to)}. */
+    void ticks(long from, long to) throws Exception {
+        for (long m = from + 1; m < to; m += 5) send(tick(m));
     }
 
     @Test
@@ -118,6 +132,7 @@ class DistrictPlannerTest {
         send(risk(cell(0), 5.0, 1));
         send(risk(cell(1), 4.0, 2));
         send(risk(cell(2), 3.0, 3));
+        send(tick(1));
         harness.processWatermark(at(14));
         assertThat(suggestions()).isEmpty();
 
@@ -150,6 +165,7 @@ class DistrictPlannerTest {
         open(POLICY.withPlaces(1, 1));
         // six cells whose risk changes within the first round: which is drawn depends on all
         for (int i : order) send(risk(cell(i), 1.0 + i, 14 - i));
+        ticks(0, 60);
         harness.processWatermark(at(60));
         var out = List.copyOf(suggestions());
         harness.close();
@@ -214,6 +230,7 @@ class DistrictPlannerTest {
     void roundsStopWhenTheDistrictGoesQuietAndTheStateGoesWhenNothingIsLeft() throws Exception {
         open(POLICY.withCaps(100, 1, 1));
         send(risk(cell(0), 5.0, 1));
+        ticks(0, 14 * 60);
         advance(14 * 60);
         // rounds while the last input is at most 12 h old; the last suggestion soon before that
         assertThat(suggestions()).isNotEmpty();
@@ -230,17 +247,24 @@ class DistrictPlannerTest {
     }
 
     @Test
-    void roundsInsideAGapOfTheFeedAreSkipped() throws Exception {
-        open(POLICY);
+    void roundsAreSkippedWhileTheCityFeedIsSilent() throws Exception {
+        open(POLICY.withCaps(100, 1, 1));
         send(risk(cell(0), 5.0, 1));
-        advance(20);
-        int before = suggestions().size();
-        // the next input comes 6 h later: the watermark jumps over the rounds in between
+        ticks(0, 20);
+        // nothing from the feed for 6 h, then calls again
         send(risk(cell(0), 5.0, 6 * 60));
-        harness.processWatermark(at(6 * 60 - 2));
+        ticks(6 * 60 - 1, 8 * 60);
+        advance(8 * 60);
 
-        assertThat(before).isPositive();
-        assertThat(suggestions()).hasSize(before);
+        List<Instant> times = suggestions().stream().map(PatrolSuggestion::createdAt).toList();
+        assertThat(times).first().isEqualTo(T0.plusSeconds(15 * 60));
+        // the last tick before the gap came at 16 min: no round after 76 min until the feed is back
+        assertThat(times)
+                .noneMatch(
+                        t ->
+                                t.isAfter(T0.plusSeconds(76 * 60))
+                                        && t.isBefore(T0.plusSeconds(6 * 3600)));
+        assertThat(times).anyMatch(t -> t.isAfter(T0.plusSeconds(6 * 3600)));
     }
 
     private static <T> T lastValue(java.util.Collection<StreamRecord<T>> records) {
