@@ -11,7 +11,9 @@ final class AfterWatermark extends ProcessFunction<PatrolInput, PatrolInput> {
 
     @Override
     public void processElement(PatrolInput in, Context ctx, Collector<PatrolInput> out) {
-        in.time = Math.max(in.time, ctx.timerService().currentWatermark() + 1);
+        in.time =
+                Math.max(
+                        in.time, PatrolInput.afterWatermark(ctx.timerService().currentWatermark()));
         out.collect(in);
     }
 }

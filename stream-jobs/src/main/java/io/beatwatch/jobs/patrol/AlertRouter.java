@@ -32,7 +32,7 @@ final class AlertRouter extends ProcessFunction<HotspotAlert, PatrolInput> {
         PatrolAlert p = PatrolAlert.of(a, config.policy());
         var in = new PatrolInput();
         in.kind = PatrolInput.Kind.ALERT;
-        in.time = Math.max(ts, ctx.timerService().currentWatermark() + 1);
+        in.time = Math.max(ts, PatrolInput.afterWatermark(ctx.timerService().currentWatermark()));
         in.district = districtOf(a);
         in.alertId = a.alertId();
         in.opened = a.state() == AlertState.OPENED;

@@ -51,7 +51,10 @@ final class CellTracker extends KeyedProcessFunction<String, Stamped, PatrolInpu
         CellEvent e = s.event;
         if (e == null || e.tip) return;
         // never behind this channel's watermark: see PatrolInput#time
-        long time = Math.max(e.timeMillis, ctx.timerService().currentWatermark() + 1);
+        long time =
+                Math.max(
+                        e.timeMillis,
+                        PatrolInput.afterWatermark(ctx.timerService().currentWatermark()));
         String cell = ctx.getCurrentKey();
         CellTrack t = track.value();
         if (t == null) t = create(cell);
@@ -93,7 +96,8 @@ final class CellTracker extends KeyedProcessFunction<String, Stamped, PatrolInpu
         if (t == null || ts < t.cleanupAt) return;
         // a quiet cell's risk has decayed to nothing: forget it, here and at its district
         if (t.owner != null) {
-            long time = Math.max(ts, ctx.timerService().currentWatermark() + 1);
+            long time =
+                    Math.max(ts, PatrolInput.afterWatermark(ctx.timerService().currentWatermark()));
             out.collect(PatrolInput.remove(t.owner, ctx.getCurrentKey(), time));
         }
         track.clear();

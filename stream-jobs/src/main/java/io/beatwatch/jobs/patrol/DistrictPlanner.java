@@ -62,6 +62,7 @@ final class DistrictPlanner extends KeyedProcessFunction<String, PatrolInput, Pa
     private transient MapState<String, CellRisk> cells;
     private transient MapState<String, OpenAlert> alerts;
     private transient ValueState<PatrolBook> book;
+    private transient ValueState<Long> forgetTimer;
     private transient Counter rounds;
     private transient Counter shortRounds;
     private transient Counter staleRounds;
@@ -83,6 +84,7 @@ final class DistrictPlanner extends KeyedProcessFunction<String, PatrolInput, Pa
         cells = rc.getMapState(new MapStateDescriptor<>("cells", String.class, CellRisk.class));
         alerts = rc.getMapState(new MapStateDescriptor<>("alerts", String.class, OpenAlert.class));
         book = rc.getState(new ValueStateDescriptor<>("book", PatrolBook.class));
+        forgetTimer = rc.getState(new ValueStateDescriptor<>("forgetTimer", Long.class));
         var metrics = rc.getMetricGroup().addGroup("patrol");
         rounds = metrics.counter("rounds");
         shortRounds = metrics.counter("rounds_short");
@@ -186,24 +188,60 @@ final class DistrictPlanner extends KeyedProcessFunction<String, PatrolInput, Pa
         b.prune(ts, policy);
 
         boolean fresh = b.lastInputMillis >= ts - policy.quietAfter().toMillis();
+        boolean chainEnds = policy.isCycleStart(ts) && !(round && fresh);
         if (round && fresh) {
             ctx.timerService().registerEventTimeTimer(ts + policy.cycleMillis());
         }
-        boolean parked = !(round && fresh);
         long expiry = nextExpiry(b, ts);
         if (expiry != Long.MAX_VALUE) ctx.timerService().registerEventTimeTimer(expiry);
+        if (chainEnds) {
+            // drop cells decayed away and alerts whose close was lost
+            if (candidates == null) candidates(ts);
+            openAlerts(ts);
+        }
         if (b.isEmpty() && cells.isEmpty() && alerts.isEmpty() && isEmpty(pending.get())) {
-            // nothing left of this district: its state goes (timers registered above are
-            // for rounds and expiries, neither of which exists any more)
+            // nothing left of this district: its state and its wake-up go
+            Long wake = forgetTimer.value();
+            if (wake != null && wake > ts) ctx.timerService().deleteEventTimeTimer(wake);
+            forgetTimer.clear();
             book.clear();
             pending.clear();
-        } else {
-            book.update(b);
-            if (parked) {
-                // no next round: look again daily so the record is pruned and then cleared
-                ctx.timerService().registerEventTimeTimer(policy.cycleAtOrAfter(ts + DAY_MS));
+            return;
+        }
+        book.update(b);
+        if (chainEnds) {
+            // no next round: wake once when everything kept will have expired, to clear it
+            long at = forgetAt(b, ts);
+            Long wake = forgetTimer.value();
+            if (wake == null || wake != at) {
+                if (wake != null && wake > ts) ctx.timerService().deleteEventTimeTimer(wake);
+                ctx.timerService().registerEventTimeTimer(at);
+                forgetTimer.update(at);
             }
         }
+    }
+
+    /**
+     * When the district's record can be forgotten if nothing new comes: its cells' risk has decayed
+     * below {@link #MIN_RISK}, its visits are older than yesterday and block nothing.
+     */
+    private long forgetAt(PatrolBook b, long ts) throws Exception {
+        long at = ts + DAY_MS;
+        double halfLife = policy.riskHalfLife().toMillis();
+        for (CellRisk r : cells.values()) {
+            if (r.risk > MIN_RISK) {
+                long gone =
+                        r.riskAt + (long) (halfLife * Math.log(r.risk / MIN_RISK) / Math.log(2));
+                at = Math.max(at, gone + 1);
+            }
+        }
+        for (Visit v : b.visits) {
+            at = Math.max(at, v.createdAt + 2 * DAY_MS);
+            long until = v.blocksUntil(ts, policy);
+            if (until != Long.MAX_VALUE) at = Math.max(at, until);
+        }
+        for (OpenAlert a : alerts.values()) at = Math.max(at, a.updatedAt + ALERT_MAX_SILENCE_MS);
+        return policy.cycleAtOrAfter(at);
     }
 
     private static boolean isEmpty(Iterable<?> it) {

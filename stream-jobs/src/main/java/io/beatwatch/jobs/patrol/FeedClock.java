@@ -56,7 +56,10 @@ final class FeedClock extends KeyedProcessFunction<Integer, Stamped, PatrolInput
         Long last = lastPeriod.value();
         if (last != null && period <= last) return;
         lastPeriod.update(period);
-        long time = Math.max(e.timeMillis, ctx.timerService().currentWatermark() + 1);
+        long time =
+                Math.max(
+                        e.timeMillis,
+                        PatrolInput.afterWatermark(ctx.timerService().currentWatermark()));
         List<String> forgotten = new ArrayList<>();
         for (Map.Entry<String, Long> x : lastSeen.entries()) {
             if (x.getValue() < e.timeMillis - policy.quietAfter().toMillis()) {

@@ -91,6 +91,11 @@ public final class PatrolInput {
         return i;
     }
 
+    /** The first time after a watermark (the end-of-input watermark has no after: itself). */
+    static long afterWatermark(long watermark) {
+        return watermark == Long.MAX_VALUE ? watermark : watermark + 1;
+    }
+
     /** The feedback this input carries. */
     PatrolFeedback feedback() {
         return new PatrolFeedback(

@@ -267,6 +267,21 @@ class DistrictPlannerTest {
         assertThat(times).anyMatch(t -> t.isAfter(T0.plusSeconds(6 * 3600)));
     }
 
+    @Test
+    void theEndOfInputFiresEveryTimerAndLeavesNoState() throws Exception {
+        open(POLICY);
+        keepFresh(cell(0), 3);
+        send(alertOpened("a-1", cell(3), 30, true));
+        advance(3 * 60);
+        assertThat(suggestions()).isNotEmpty();
+
+        // a bounded replay ends with the largest watermark: rounds stop, the record is forgotten
+        harness.processWatermark(Long.MAX_VALUE);
+
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
     private static <T> T lastValue(java.util.Collection<StreamRecord<T>> records) {
         T last = null;
         for (StreamRecord<T> r : records) last = r.getValue();
