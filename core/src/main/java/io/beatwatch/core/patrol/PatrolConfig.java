@@ -226,6 +226,7 @@ public record PatrolConfig(
     /** The start of the round at or after {@code millis}. */
     public long cycleAtOrAfter(long millis) {
         long c = cycleMillis();
+        if (millis > Long.MAX_VALUE - c) return Long.MAX_VALUE;
         return Math.floorDiv(millis + c - 1, c) * c;
     }
 

@@ -94,8 +94,9 @@ final class CellTracker extends KeyedProcessFunction<String, Stamped, PatrolInpu
     public void onTimer(long ts, OnTimerContext ctx, Collector<PatrolInput> out) throws Exception {
         CellTrack t = track.value();
         if (t == null || ts < t.cleanupAt) return;
-        // a quiet cell's risk has decayed to nothing: forget it, here and at its district
-        if (t.owner != null) {
+        // a quiet cell's risk has decayed to nothing: forget it, here and at its district (not at
+        // the end of a bounded input, where the district forgets its decayed cells by itself)
+        if (t.owner != null && ctx.timerService().currentWatermark() != Long.MAX_VALUE) {
             long time =
                     Math.max(ts, PatrolInput.afterWatermark(ctx.timerService().currentWatermark()));
             out.collect(PatrolInput.remove(t.owner, ctx.getCurrentKey(), time));

@@ -91,9 +91,12 @@ public final class PatrolInput {
         return i;
     }
 
-    /** The first time after a watermark (the end-of-input watermark has no after: itself). */
+    /**
+     * The earliest logical time an input may carry after {@code watermark}: one past it. At the
+     * end-of-input watermark (the largest) every timer fires anyway, so no floor applies then.
+     */
     static long afterWatermark(long watermark) {
-        return watermark == Long.MAX_VALUE ? watermark : watermark + 1;
+        return watermark == Long.MAX_VALUE ? Long.MIN_VALUE : watermark + 1;
     }
 
     /** The feedback this input carries. */

@@ -136,6 +136,19 @@ class CellTrackerTest {
     }
 
     @Test
+    void theEndOfABoundedInputClearsTheStateWithoutRemovals() throws Exception {
+        open(PatrolJobConfig.of(POLICY));
+        call("NORTH", "Burglary", false, 0);
+        int before = out().size();
+
+        harness.processWatermark(Long.MAX_VALUE);
+
+        assertThat(out()).hasSize(before);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
     void anInputIsNeverBehindTheWatermark() throws Exception {
         open(PatrolJobConfig.of(POLICY));
         harness.processWatermark(T0.toEpochMilli() + 30 * MINUTE);
