@@ -6,11 +6,13 @@ import static io.beatwatch.jobs.patrol.PatrolJobIT.SOLO_CELL;
 import static io.beatwatch.jobs.patrol.PatrolJobIT.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.beatwatch.core.detect.DetectionConfig;
 import io.beatwatch.core.json.Json;
 import io.beatwatch.core.model.PatrolSuggestion;
 import io.beatwatch.core.patrol.PatrolPlanner;
 import io.beatwatch.core.view.RedisKeys;
 import io.beatwatch.jobs.hotspot.HotspotJob;
+import io.beatwatch.jobs.hotspot.HotspotJobConfig;
 import io.beatwatch.jobs.hotspot.RawRecord;
 import io.beatwatch.jobs.io.KafkaIo;
 import io.beatwatch.jobs.io.Topics;
@@ -27,6 +29,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -70,7 +73,12 @@ class PatrolKafkaRedisIT {
         var patrol = new PatrolJobConfig(POLICY, null, Duration.ZERO, Duration.ofSeconds(1));
         var job =
                 new HotspotJob(
-                        PatrolJobIT.jobConfig(BOUNDS).withCheckpointInterval(Duration.ofSeconds(1)),
+                        // live defaults (idleness on): a reader with no partition must not hold
+                        // back the watermark
+                        HotspotJobConfig.defaults(BOUNDS, Set.of())
+                                .withDetection(DetectionConfig.defaults().withBaseline(7, 1, 3))
+                                .withCheckpointInterval(Duration.ofSeconds(1))
+                                .withSource("test"),
                         env -> KafkaIo.input(env, topics),
                         new HotspotJob.Sinks(
                                 List.of(),
