@@ -158,8 +158,29 @@ public final class PatrolSummary {
         return best;
     }
 
-    /** The figures as text lines for a replay summary. */
-    public String format(long cellsWithCalls, double configuredCellShare) {
+    /**
+     * Share of all calls held by the top {@code fraction} of cells ranked by calls: how
+     * concentrated the demand itself is (compare with {@link #shareOnTop}).
+     */
+    public static double callShareOnTop(Map<String, Long> callsByCell, double fraction) {
+        if (callsByCell.isEmpty()) return 0;
+        int k = (int) Math.max(1, Math.ceil(fraction * callsByCell.size()));
+        List<Long> sorted = new ArrayList<>(callsByCell.values());
+        sorted.sort(Comparator.reverseOrder());
+        long top = 0, all = 0;
+        for (int i = 0; i < sorted.size(); i++) {
+            if (i < k) top += sorted.get(i);
+            all += sorted.get(i);
+        }
+        return all == 0 ? 0 : top / (double) all;
+    }
+
+    /**
+     * The figures as text lines for a replay summary; {@code callsByCell} are the patrol-relevant
+     * calls per cell of the same period (may be empty).
+     */
+    public String format(Map<String, Long> callsByCell, double configuredCellShare) {
+        long cellsWithCalls = callsByCell.size();
         StringBuilder s = new StringBuilder();
         s.append(
                 String.format(
@@ -193,10 +214,12 @@ public final class PatrolSummary {
             s.append(
                     String.format(
                             Locale.ROOT,
-                            "  patrol minutes on the top 1%% of cells with calls (%,d of %,d): %.1f%%%n",
+                            "  patrol minutes on the top 1%% of cells with calls (%,d of %,d): %.1f%%"
+                                    + " (the top 1%% by calls hold %.1f%% of the calls)%n",
                             (long) Math.max(1, Math.ceil(0.01 * cellsWithCalls)),
                             cellsWithCalls,
-                            100 * shareOnTop(0.01, cellsWithCalls)));
+                            100 * shareOnTop(0.01, cellsWithCalls),
+                            100 * callShareOnTop(callsByCell, 0.01)));
         }
         s.append(
                 String.format(

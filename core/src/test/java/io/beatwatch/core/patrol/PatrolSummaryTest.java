@@ -70,6 +70,9 @@ class PatrolSummaryTest {
         assertThat(m.share()).isEqualTo(0.10);
         assertThat(m.cell()).isEqualTo("hot");
         assertThat(s.maxDailyCellShare(101)).isNull();
-        assertThat(s.format(100, 0.10)).contains("NORTH").contains("10.0%");
+        var calls = new java.util.HashMap<String, Long>();
+        for (int i = 0; i < 100; i++) calls.put("c" + i, i == 0 ? 50L : 1L);
+        assertThat(PatrolSummary.callShareOnTop(calls, 0.01)).isEqualTo(50 / 149.0);
+        assertThat(s.format(calls, 0.10)).contains("NORTH").contains("10.0%").contains("33.6%");
     }
 }

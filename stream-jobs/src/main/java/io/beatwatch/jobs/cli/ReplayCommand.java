@@ -322,12 +322,12 @@ public final class ReplayCommand implements Callable<Integer> {
             List<PatrolSuggestion> suggestions = mergeSuggestions();
             err.println(
                     "Counting cells with patrol-relevant calls (second pass over the feed) ...");
-            long cellsWithCalls =
-                    io.beatwatch.jobs.patrol.PatrolFigures.cellsWithRiskCalls(
+            var callsByCell =
+                    io.beatwatch.jobs.patrol.PatrolFigures.riskCallsByCell(
                             feed, config.h3Resolution(), patrol.policy());
             summary +=
                     new PatrolSummary(suggestions, zone)
-                            .format(cellsWithCalls, patrol.policy().maxCellShare());
+                            .format(callsByCell, patrol.policy().maxCellShare());
         }
         Files.writeString(out.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
         System.out.print(summary);
