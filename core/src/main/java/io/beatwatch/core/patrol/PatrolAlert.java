@@ -55,7 +55,13 @@ public record PatrolAlert(
         long minutes = a.window() == null ? 0 : a.window().toMinutes();
         s.append(a.observed()).append(a.observed() == 1 ? " call" : " calls");
         if (minutes > 0) s.append(" in ").append(minutes).append(" min");
-        s.append(String.format(Locale.ROOT, " where %.1f were expected", a.expected()));
+        s.append(
+                String.format(
+                        Locale.ROOT,
+                        a.expected() < 1
+                                ? " where %.2f were expected"
+                                : " where %.1f were expected",
+                        a.expected()));
         if (a.recurrenceIntervalDays() > 0) {
             s.append(" (by chance about once in ")
                     .append(days(a.recurrenceIntervalDays()))
