@@ -25,12 +25,19 @@ import picocli.CommandLine.Spec;
         name = "inspect",
         mixinStandardHelpOptions = true,
         description = {
-            "Read a city feed file (.csv, .csv.gz, .ndjson, .ndjson.gz) through a city profile and"
-                    + " report rows, accepted / rejected by reason, distinct ids, date range,"
-                    + " coverage by local day, top types, officer-initiated and sensitive shares,"
-                    + " and reading speed.",
-            "Example: beatwatch inspect --profile san-antonio"
-                    + " ../shared/data/san-antonio/sapd_calls_for_service.csv.gz"
+            "Report what a city feed file holds, read through a city profile.",
+            "",
+            "Reads .csv, .csv.gz, .ndjson or .ndjson.gz, streaming, and prints rows, accepted /"
+                    + " rejected by reason, distinct ids, date range, coverage by local day"
+                    + " (complete vs partial), top types, officer-initiated and sensitive shares,"
+                    + " share with a location, and reading speed. A progress line goes to stderr"
+                    + " about once a second."
+        },
+        footer = {
+            "",
+            "Example:",
+            "  beatwatch inspect --profile san-antonio \\",
+            "      ../shared/data/san-antonio/sapd_calls_for_service.csv.gz"
         })
 public final class InspectCommand implements Callable<Integer> {
 
@@ -79,7 +86,9 @@ public final class InspectCommand implements Callable<Integer> {
             report = new FeedInspector(Clock.systemUTC()).inspect(city, file, progress);
         } catch (IllegalArgumentException e) {
             // profile and file do not fit (missing columns, wrong format)
-            err.println();
+            if (progress instanceof ProgressLine line) {
+                line.finish();
+            }
             err.println("inspect: " + e.getMessage());
             return 2;
         }

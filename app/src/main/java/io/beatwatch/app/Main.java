@@ -12,7 +12,10 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             InspectCommand.class,
-            io.beatwatch.jobs.cli.ReplayCommand.class
+            io.beatwatch.jobs.cli.ReplayCommand.class,
+            io.beatwatch.jobs.cli.JobCommand.class,
+            io.beatwatch.app.demo.DemoCommand.class,
+            GatewayCommand.class
         })
 public final class Main implements Runnable {
 

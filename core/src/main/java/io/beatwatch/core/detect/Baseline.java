@@ -27,6 +27,9 @@ public final class Baseline {
     private long[] counts;
     private long firstDay = EMPTY;
     private long newestDay = EMPTY;
+    // count() is constant through a day (today never counts): memoized, not part of the state
+    private transient long cachedKey = EMPTY;
+    private transient long cachedCount;
 
     /** A 28-day whole-day baseline (for serializers). */
     public Baseline() {
@@ -99,6 +102,10 @@ public final class Baseline {
             Arrays.fill(counts, slot * hourBuckets, (slot + 1) * hourBuckets, 0L);
         }
         counts[slot * hourBuckets + bucketOf(epochMinute)] += n;
+        if (cachedKey != EMPTY && day != Math.floorDiv(cachedKey, hourBuckets)) {
+            // only events of the cached day itself leave its baseline unchanged
+            cachedKey = EMPTY;
+        }
         if (newestDay == EMPTY || day > newestDay) newestDay = day;
         if (firstDay == EMPTY || day < firstDay) firstDay = day;
         return true;
@@ -110,7 +117,12 @@ public final class Baseline {
      * is one slice).
      */
     public long count(long nowMinute) {
-        return sumBuckets(nowMinute, bucketOf(nowMinute), hourBuckets == 1);
+        long key = dayOf(nowMinute) * hourBuckets + bucketOf(nowMinute);
+        if (key != cachedKey) {
+            cachedCount = sumBuckets(nowMinute, bucketOf(nowMinute), hourBuckets == 1);
+            cachedKey = key;
+        }
+        return cachedCount;
     }
 
     /** All events in the {@code days} complete days before today, every hour slice. */
@@ -141,6 +153,26 @@ public final class Baseline {
         if (firstDay == EMPTY) return 0;
         long today = dayOf(nowMinute);
         return (int) Math.max(0, Math.min(days, today - firstDay));
+    }
+
+    /**
+     * How many days of the baseline period before today hold any count: the warm-up measure of a
+     * feed with gaps, where the span since the first day overstates what the baseline knows.
+     */
+    public int daysWithData(long nowMinute) {
+        long today = dayOf(nowMinute);
+        int n = 0;
+        for (int s = 0; s <= days; s++) {
+            long d = slotDays[s];
+            if (d == EMPTY || d >= today || d < today - days) continue;
+            for (int b = 0; b < hourBuckets; b++) {
+                if (counts[s * hourBuckets + b] != 0) {
+                    n++;
+                    break;
+                }
+            }
+        }
+        return n;
     }
 
     /** True when nothing counted lies in the period or today: the operator may clear this state. */
@@ -178,6 +210,7 @@ public final class Baseline {
 
     public void setSlotDays(long[] slotDays) {
         this.slotDays = slotDays;
+        this.cachedKey = EMPTY;
     }
 
     public long[] getCounts() {
@@ -186,6 +219,7 @@ public final class Baseline {
 
     public void setCounts(long[] counts) {
         this.counts = counts;
+        this.cachedKey = EMPTY;
     }
 
     public long getFirstDay() {

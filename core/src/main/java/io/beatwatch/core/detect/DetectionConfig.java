@@ -25,10 +25,13 @@ import java.util.List;
  * @param persistentEveryMinutes an open alert with no other update re-reports as PERSISTENT after
  *     this many event-time minutes
  * @param newLookbackDays a place with no alert closed within this many days opens as NEW
- * @param minBaselineDays the city baseline must span this many days before anything alerts
- *     (warm-up)
+ * @param minBaselineDays the city baseline must hold this many days with data before anything
+ *     alerts (warm-up)
  * @param excludeOfficerInitiated keep officer-initiated events out of the alert signal
  * @param tipsSignal score tips as a separate signal (tip-only alerts are unconfirmed)
+ * @param dispersion quasi-Poisson variance-to-mean ratio φ >= 1 of the counts; 1 is the plain
+ *     Poisson model, larger values discount repeat-call bursts (see {@link PoissonScan#llr(long,
+ *     double, double)}); calibrate it by backtest so measured false alarms meet the budget
  */
 public record DetectionConfig(
         List<Integer> windowsMinutes,
@@ -45,7 +48,8 @@ public record DetectionConfig(
         int newLookbackDays,
         int minBaselineDays,
         boolean excludeOfficerInitiated,
-        boolean tipsSignal)
+        boolean tipsSignal,
+        double dispersion)
         implements Serializable {
 
     public static final List<Integer> DEFAULT_WINDOWS_MINUTES = List.of(30, 60, 180);
@@ -61,6 +65,7 @@ public record DetectionConfig(
     public static final int DEFAULT_PERSISTENT_EVERY_MINUTES = 60;
     public static final int DEFAULT_NEW_LOOKBACK_DAYS = 7;
     public static final int DEFAULT_MIN_BASELINE_DAYS = 7;
+    public static final double DEFAULT_DISPERSION = 1.0;
 
     public DetectionConfig {
         windowsMinutes = List.copyOf(windowsMinutes);
@@ -103,6 +108,45 @@ public record DetectionConfig(
         if (minBaselineDays < 1 || minBaselineDays > baselineDays) {
             throw new IllegalArgumentException("minBaselineDays must be 1..baselineDays");
         }
+        if (!(dispersion >= 1) || Double.isInfinite(dispersion)) {
+            throw new IllegalArgumentException("dispersion must be >= 1, was " + dispersion);
+        }
+    }
+
+    /** The config without a dispersion component (plain Poisson, φ = 1), kept for callers of v1. */
+    public DetectionConfig(
+            List<Integer> windowsMinutes,
+            List<Integer> rings,
+            int baselineDays,
+            int baselineHourBuckets,
+            double recurrenceThresholdDays,
+            double closeRatio,
+            int minObserved,
+            double priorCountPerCell,
+            double escalationScore,
+            int escalationObserved,
+            int persistentEveryMinutes,
+            int newLookbackDays,
+            int minBaselineDays,
+            boolean excludeOfficerInitiated,
+            boolean tipsSignal) {
+        this(
+                windowsMinutes,
+                rings,
+                baselineDays,
+                baselineHourBuckets,
+                recurrenceThresholdDays,
+                closeRatio,
+                minObserved,
+                priorCountPerCell,
+                escalationScore,
+                escalationObserved,
+                persistentEveryMinutes,
+                newLookbackDays,
+                minBaselineDays,
+                excludeOfficerInitiated,
+                tipsSignal,
+                DEFAULT_DISPERSION);
     }
 
     /** The documented defaults. */
@@ -122,7 +166,8 @@ public record DetectionConfig(
                 DEFAULT_NEW_LOOKBACK_DAYS,
                 DEFAULT_MIN_BASELINE_DAYS,
                 true,
-                true);
+                true,
+                DEFAULT_DISPERSION);
     }
 
     /** The longest window: how many minute buckets a {@link MinuteCounts} must keep. */
@@ -168,7 +213,8 @@ public record DetectionConfig(
                 newLookbackDays,
                 minBaselineDays,
                 excludeOfficerInitiated,
-                tipsSignal);
+                tipsSignal,
+                dispersion);
     }
 
     /** A copy with other windows. */
@@ -188,7 +234,8 @@ public record DetectionConfig(
                 newLookbackDays,
                 minBaselineDays,
                 excludeOfficerInitiated,
-                tipsSignal);
+                tipsSignal,
+                dispersion);
     }
 
     /** A copy with another baseline period and hour slicing. */
@@ -208,6 +255,28 @@ public record DetectionConfig(
                 newLookbackDays,
                 minDays,
                 excludeOfficerInitiated,
-                tipsSignal);
+                tipsSignal,
+                dispersion);
+    }
+
+    /** A copy with another quasi-Poisson dispersion φ (1 = plain Poisson). */
+    public DetectionConfig withDispersion(double phi) {
+        return new DetectionConfig(
+                windowsMinutes,
+                rings,
+                baselineDays,
+                baselineHourBuckets,
+                recurrenceThresholdDays,
+                closeRatio,
+                minObserved,
+                priorCountPerCell,
+                escalationScore,
+                escalationObserved,
+                persistentEveryMinutes,
+                newLookbackDays,
+                minBaselineDays,
+                excludeOfficerInitiated,
+                tipsSignal,
+                phi);
     }
 }

@@ -167,7 +167,9 @@ public final class FeedInspector {
             double medianAll = median(allCounts);
             var coverage = new ArrayList<DayCoverage>(sorted.size());
             long windows = 0;
+            long completeWindows = 0;
             Long previous = null;
+            Long previousComplete = null;
             for (var e : sorted.entrySet()) {
                 long[] d = e.getValue();
                 boolean complete =
@@ -186,6 +188,12 @@ public final class FeedInspector {
                     windows++;
                 }
                 previous = e.getKey();
+                if (complete) {
+                    if (previousComplete == null || e.getKey() != previousComplete + 1) {
+                        completeWindows++;
+                    }
+                    previousComplete = e.getKey();
+                }
             }
             long[] completeCounts =
                     coverage.stream()
@@ -230,6 +238,7 @@ public final class FeedInspector {
                     coverage.size(),
                     completeCounts.length,
                     windows,
+                    completeWindows,
                     median(completeCounts),
                     rule,
                     coverage,

@@ -28,6 +28,7 @@ import java.util.Map;
  * @param daysWithData local days with at least one accepted event
  * @param completeDays days judged complete
  * @param coverageWindows runs of consecutive days with data
+ * @param completeWindows runs of consecutive complete days
  * @param medianEventsPerCompleteDay median accepted events over complete days (0 if none)
  * @param completenessRule the rule that judged days complete, in words
  * @param days every day with data, in date order
@@ -52,6 +53,7 @@ public record InspectionReport(
         long daysWithData,
         long completeDays,
         long coverageWindows,
+        long completeWindows,
         double medianEventsPerCompleteDay,
         String completenessRule,
         List<DayCoverage> days,
@@ -141,11 +143,12 @@ public record InspectionReport(
                     "Coverage",
                     String.format(
                             Locale.ROOT,
-                            "%,d days with data in %,d windows; %,d complete, %,d partial;"
+                            "%,d days with data in %,d windows; %,d complete (in %,d windows), %,d partial;"
                                     + " median %,.0f events per complete day",
                             daysWithData,
                             coverageWindows,
                             completeDays,
+                            completeWindows,
                             partialDays(),
                             medianEventsPerCompleteDay));
             line(sb, "Complete day", completenessRule);

@@ -37,6 +37,9 @@ import java.util.regex.PatternSyntaxException;
  *     name + "-"}
  * @param maxFutureSkew how far ahead of our clock an event time may be; default 1 h
  * @param limits field length limits; defaults in {@link FieldLimits}
+ * @param baselineDays trailing days of the detection baseline for this feed, or null for the
+ *     default (28). A feed with gaps (San Antonio's mirror covers about six days a month) needs a
+ *     longer period so the baseline holds enough days with data.
  */
 public record CityProfile(
         String name,
@@ -54,7 +57,8 @@ public record CityProfile(
         List<PriorityRule> priorityRules,
         String idPrefix,
         Duration maxFutureSkew,
-        FieldLimits limits) {
+        FieldLimits limits,
+        Integer baselineDays) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
@@ -77,6 +81,9 @@ public record CityProfile(
         maxFutureSkew =
                 maxFutureSkew == null ? ValidationRules.DEFAULT_MAX_FUTURE_SKEW : maxFutureSkew;
         limits = limits == null ? FieldLimits.DEFAULT : limits;
+        if (baselineDays != null && (baselineDays < 1 || baselineDays > 366)) {
+            throw new IllegalArgumentException("baselineDays must be 1..366, was " + baselineDays);
+        }
         if (maxFutureSkew.isNegative()) {
             throw new IllegalArgumentException("maxFutureSkew must not be negative");
         }

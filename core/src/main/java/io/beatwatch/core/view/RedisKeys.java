@@ -27,6 +27,12 @@ public final class RedisKeys {
     /** Set of district names that have any cell in the view. */
     public static final String DISTRICTS = "beatwatch:districts";
 
+    /**
+     * Hash alertId to the latest supervisor action JSON (ack / assign / dismiss: who, when, note),
+     * written by the gateway. Not rebuilt from Flink: the audit log holds the full history.
+     */
+    public static final String ALERT_ACTIONS = "beatwatch:alert-actions";
+
     /** Default bound on the alert stream length. */
     public static final long ALERT_STREAM_MAX_LEN = 10_000;
 
@@ -95,6 +101,30 @@ public final class RedisKeys {
     /** Marker set (NX) before a suggestion is appended to the stream, so it is appended once. */
     public static String suggestionSeen(String suggestionId) {
         return "beatwatch:suggestion-seen:" + suggestionId;
+    }
+
+    /**
+     * A single-use WebSocket ticket (value: the principal JSON, TTL about 30 s), keyed by the
+     * SHA-256 of the ticket so the ticket itself is never stored. Written and deleted by the
+     * gateway (SET NX EX, GETDEL), so any gateway instance can redeem it.
+     */
+    public static String wsTicket(String ticketSha256Hex) {
+        return "beatwatch:ws-ticket:" + ticketSha256Hex;
+    }
+
+    /**
+     * One tip's JSON (with its text) for the supervisor's tip detail, written by the gateway's
+     * intake after Kafka accepted it, with a TTL. Never read by any other payload.
+     */
+    public static String tip(String tipId) {
+        return "beatwatch:tip:" + tipId;
+    }
+
+    /**
+     * Sorted set of recent tip ids in one H3 cell, scored by receipt time (epoch ms), with a TTL.
+     */
+    public static String cellTips(String cell) {
+        return "beatwatch:tips:cell:" + cell;
     }
 
     /**

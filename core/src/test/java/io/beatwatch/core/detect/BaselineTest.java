@@ -107,4 +107,18 @@ class BaselineTest {
         assertThat(b.coveredDays(DAY0 + 7 * DAY)).isEqualTo(7);
         assertThat(b.coveredDays(DAY0 + 90 * DAY)).isEqualTo(28);
     }
+
+    @Test
+    void daysWithDataCountsOnlyDaysThatHoldEventsInThePeriod() {
+        var b = new Baseline(28, 1);
+        b.add(DAY0, 1);
+        b.add(DAY0 + 1 * DAY, 2);
+        b.add(DAY0 + 20 * DAY, 1);
+
+        assertThat(b.daysWithData(DAY0)).isZero();
+        assertThat(b.daysWithData(DAY0 + 21 * DAY)).isEqualTo(3);
+        // a gap does not count: the span says 28, the data says 1
+        assertThat(b.daysWithData(DAY0 + 30 * DAY)).isEqualTo(1);
+        assertThat(b.coveredDays(DAY0 + 30 * DAY)).isEqualTo(28);
+    }
 }

@@ -36,7 +36,7 @@ class MinuteCountsTest {
         c.add(T0 + 60, 2); // reuses T0's slot: T0 is evicted
         assertThat(c.sum(T0 + 60, 60)).isEqualTo(3);
         assertThat(c.sum(T0 + 60, 61)).isEqualTo(3);
-        assertThat(c.getMinutes()).doesNotContain(T0);
+        assertThat(c.storedMinutes()).containsExactly(T0 + 59, T0 + 60);
     }
 
     @Test
@@ -59,6 +59,49 @@ class MinuteCountsTest {
     }
 
     @Test
+    void lateEventsInsertInOrderAndCountInTheirMinute() {
+        MinuteCounts c = new MinuteCounts(60);
+        c.add(T0 + 10, 1);
+        c.add(T0 + 30, 1);
+        c.add(T0 + 20, 2); // between two stored minutes
+        c.add(T0 + 5, 4); // before the oldest
+        c.add(T0 + 20, 1);
+        assertThat(c.storedMinutes()).containsExactly(T0 + 5, T0 + 10, T0 + 20, T0 + 30);
+        assertThat(c.sum(T0 + 30, 11)).isEqualTo(4);
+        assertThat(c.sum(T0 + 30, 60)).isEqualTo(9);
+    }
+
+    @Test
+    void agreesWithANaiveCountOnARandomStream() {
+        var rng = new java.util.SplittableRandom(11);
+        MinuteCounts c = new MinuteCounts(180);
+        java.util.Map<Long, Long> naive = new java.util.HashMap<>();
+        long newest = T0;
+        c.add(T0, 1);
+        naive.put(T0, 1L);
+        int[] windows = {30, 60, 180};
+        for (int i = 0; i < 5_000; i++) {
+            long minute = newest + rng.nextInt(-200, 4);
+            boolean accepted = c.add(minute, 1);
+            assertThat(accepted).isEqualTo(minute > newest - 180);
+            if (accepted) naive.merge(minute, 1L, Long::sum);
+            newest = Math.max(newest, minute);
+            long now = newest + rng.nextInt(0, 5);
+            long[] got = c.sums(now, windows);
+            for (int w = 0; w < windows.length; w++) {
+                long from = now - windows[w];
+                long expected =
+                        naive.entrySet().stream()
+                                .filter(e -> e.getKey() > from && e.getKey() <= now)
+                                .mapToLong(java.util.Map.Entry::getValue)
+                                .sum();
+                assertThat(got[w]).isEqualTo(expected);
+                assertThat(c.sum(now, windows[w])).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void minuteOfFloorsAlsoBeforeTheEpoch() {
         assertThat(MinuteCounts.minuteOf(119_999)).isEqualTo(1);
         assertThat(MinuteCounts.minuteOf(-1)).isEqualTo(-1);
@@ -69,5 +112,20 @@ class MinuteCountsTest {
         assertThatThrownBy(() -> new MinuteCounts(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new MinuteCounts(1441))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void nextChangeIsWhenTheOldestEventLeavesTheShortestWindowItIsIn() {
+        var c = new MinuteCounts(180);
+        c.add(1000, 1);
+        c.add(1020, 2);
+        int[] windows = {30, 60, 180};
+
+        // 1000 leaves the 30-min window at 1030, before 1020 does (1050)
+        assertThat(c.nextChange(1020, windows)).isEqualTo(1030);
+        assertThat(c.nextChange(1030, windows)).isEqualTo(1050);
+        // after 1050 the next exits are from the 60-min window: 1000 at 1060
+        assertThat(c.nextChange(1055, windows)).isEqualTo(1060);
+        assertThat(c.nextChange(1200, windows)).isEqualTo(Long.MAX_VALUE);
     }
 }

@@ -107,4 +107,49 @@ class PoissonScanTest {
         assertThat(PoissonScan.recurrenceIntervalDays(6, 0.1, tests)).isGreaterThanOrEqualTo(100);
         assertThat(PoissonScan.minObservedForBudget(1000, 100, tests, 10)).isEqualTo(11);
     }
+
+    @ParameterizedTest(name = "ln P({0}, {1}) = {2}")
+    @CsvSource({
+        // mpmath: log(gammainc(a, 0, x, regularized=True)) at 40 digits
+        "2.5, 0.05, -8.7259617354922103251",
+        "3.3333333333333335, 0.3333333333333333, -6.1423281067165870166",
+        "5.0, 1.0, -5.6103339828971544038",
+        "0.5, 1.0, -0.17114331524104095665",
+        "300.3, 250.1, -6.7949967320376753415",
+        "50.5, 60.0, -0.10041789507860653195"
+    })
+    void regularizedGammaMatchesReferenceForRealShapes(double a, double x, double logP) {
+        assertThat(PoissonScan.logRegularizedGammaP(a, x))
+                .isCloseTo(logP, offset(Math.abs(logP) * 1e-10));
+    }
+
+    @ParameterizedTest(name = "lnGamma({0}) = {1}")
+    @CsvSource({
+        "0.3, 1.0957979948180755606",
+        "2.5, 0.28468287047291915963",
+        "10.7, 14.403210596298516115",
+        "171.5, 709.14316303092824227",
+        "1500.25, 9468.921207123967627",
+        "11, 15.104412573075515295" // ln 10!
+    })
+    void lnGammaMatchesReference(double a, double lnGamma) {
+        assertThat(PoissonScan.lnGamma(a)).isCloseTo(lnGamma, offset(Math.abs(lnGamma) * 1e-13));
+    }
+
+    @Test
+    void dispersionOneIsThePlainPoissonModelAndMoreDispersionIsLessSurprising() {
+        assertThat(PoissonScan.llr(10, 2, 1.0)).isEqualTo(PoissonScan.llr(10, 2));
+        assertThat(PoissonScan.logUpperTail(10, 2, 1.0)).isEqualTo(PoissonScan.logUpperTail(10, 2));
+        // φ = 2: the tail of 5 against 1, i.e. ln P(5, 1) = ln P(X >= 5 | 1)
+        assertThat(PoissonScan.logUpperTail(10, 2, 2.0))
+                .isCloseTo(PoissonScan.logUpperTail(5, 1.0), offset(1e-12));
+        assertThat(PoissonScan.llr(10, 2, 2.0)).isCloseTo(8.094379124341003 / 2, offset(1e-12));
+        double ri1 = PoissonScan.recurrenceIntervalDays(6, 0.2, 1e5, 1.0);
+        double ri15 = PoissonScan.recurrenceIntervalDays(6, 0.2, 1e5, 1.5);
+        double ri2 = PoissonScan.recurrenceIntervalDays(6, 0.2, 1e5, 2.0);
+        assertThat(ri1).isGreaterThan(ri15);
+        assertThat(ri15).isGreaterThan(ri2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PoissonScan.llr(3, 1, 0.5))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -159,6 +159,28 @@ class FeedReaderTest {
     }
 
     @Test
+    void truncatedGzipFailsAsIoErrorAfterTheGoodRows(@TempDir Path dir) throws IOException {
+        var sb = new StringBuilder(Files.readString(fixture("generic-sample.csv")));
+        for (int i = 0; i < 20_000; i++) {
+            sb.append("G-x").append(i).append(",2024-05-01T10:00:00Z,,,Theft,,,,,,1,1,,\n");
+        }
+        Path gz = dir.resolve("cut.csv.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] bytes = Files.readAllBytes(gz);
+        Files.write(gz, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+        try (FeedReader<CallForService> r =
+                Feeds.calls(CityProfiles.load("generic-csv"), gz, CLOCK)) {
+            assertThatThrownBy(() -> r.forEachRemaining(x -> {}))
+                    .isInstanceOf(java.io.UncheckedIOException.class);
+            assertThat(r.counts().rows()).isPositive();
+            assertThat(r.counts().accepted()).isEqualTo(r.counts().rows());
+        }
+    }
+
+    @Test
     void portlandSynthesizesStableDistinctIdsAndReadsPriorities() throws IOException {
         CityProfile pdx = CityProfiles.load("portland-nij");
         Path file = fixture("portland-nij-sample.csv");

@@ -77,6 +77,7 @@ class FeedInspectorTest {
         assertThat(r.completeDays()).isEqualTo(2);
         assertThat(r.partialDays()).isEqualTo(1);
         assertThat(r.coverageWindows()).as("06-01..06-02, then 06-04").isEqualTo(2);
+        assertThat(r.completeWindows()).as("06-01, then 06-04").isEqualTo(2);
         assertThat(r.medianEventsPerCompleteDay()).isEqualTo(2.5);
         assertThat(r.rowsPerSecond()).isPositive();
     }
@@ -141,7 +142,7 @@ class FeedInspectorTest {
                 .contains("Rows           8 read in")
                 .contains("Accepted       7 (87.50%)")
                 .contains("Rejected       1: out_of_bounds 1")
-                .contains("3 days with data in 2 windows; 2 complete, 1 partial")
+                .contains("3 days with data in 2 windows; 2 complete (in 2 windows), 1 partial")
                 .contains("2024-06-02 (2, 08:00-20:00)")
                 .contains("Disturbance");
         var json = Json.tree(Json.encode(r));

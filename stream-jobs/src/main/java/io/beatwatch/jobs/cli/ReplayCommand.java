@@ -190,7 +190,7 @@ public final class ReplayCommand implements Callable<Integer> {
             feed =
                     new FileFeed(
                             profile, file.toAbsolutePath().toString(), instant(from), instant(to));
-            config = HotspotJobConfig.defaults(p.bounds(), Set.of());
+            config = HotspotJobConfig.forProfile(p);
             name = p.name();
             zone = p.zone();
             officerTypes = TypeFilter.of(p.officerInitiated());

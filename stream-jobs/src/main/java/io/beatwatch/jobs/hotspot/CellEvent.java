@@ -20,6 +20,11 @@ public final class CellEvent {
     public double lat;
     public double lon;
 
+    /**
+     * A repeat call: same type at the same cell shortly after another (one incident, many callers).
+     */
+    public boolean repeat;
+
     public CellEvent() {}
 
     public CellEvent(
@@ -46,7 +51,8 @@ public final class CellEvent {
     /** The stream this event counts in for alerting. */
     public Stream stream(boolean excludeOfficerInitiated) {
         if (tip) return Stream.TIPS;
-        return officerInitiated && excludeOfficerInitiated ? Stream.OFFICER : Stream.CFS;
+        if (officerInitiated && excludeOfficerInitiated) return Stream.OFFICER;
+        return repeat ? Stream.REPEAT : Stream.CFS;
     }
 
     /** The three things a place counts separately. */
@@ -56,6 +62,8 @@ public final class CellEvent {
         /** Community tips: a separate, unconfirmed signal. */
         TIPS,
         /** Officer-initiated events: counted and shown, never scored. */
-        OFFICER
+        OFFICER,
+        /** Repeat calls about what is likely one incident: counted once, in the first call. */
+        REPEAT
     }
 }

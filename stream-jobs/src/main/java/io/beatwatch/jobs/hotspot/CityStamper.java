@@ -29,6 +29,7 @@ final class CityStamper extends KeyedProcessFunction<Integer, CellEvent, Stamped
     private final HotspotJobConfig config;
     private transient MapState<String, Long> seen;
     private transient MapState<String, Long> cellLastDay;
+    private transient MapState<String, Long> lastCallOfType;
     private transient ValueState<CityCounts> city;
     private transient Counter duplicates;
 
@@ -57,6 +58,11 @@ final class CityStamper extends KeyedProcessFunction<Integer, CellEvent, Stamped
                 getRuntimeContext()
                         .getMapState(
                                 new MapStateDescriptor<>("cellLastDay", String.class, Long.class));
+        lastCallOfType =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "lastCallOfType", String.class, Long.class));
         city = getRuntimeContext().getState(new ValueStateDescriptor<>("city", CityCounts.class));
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicates");
     }
@@ -75,6 +81,7 @@ final class CityStamper extends KeyedProcessFunction<Integer, CellEvent, Stamped
             ctx.timerService().registerEventTimeTimer(c.nextSweepMillis);
         }
         long minute = MinuteCounts.minuteOf(e.timeMillis);
+        markRepeat(e);
         var stream = e.stream(config.detection().excludeOfficerInitiated());
         if (stream == CellEvent.Stream.CFS) {
             c.cfs.add(minute, 1);
@@ -95,7 +102,7 @@ final class CityStamper extends KeyedProcessFunction<Integer, CellEvent, Stamped
                         c.cfsBaseline.count(minute),
                         c.tips.sums(minute, windows),
                         c.tipBaseline.count(minute),
-                        c.cfsBaseline.coveredDays(minute),
+                        c.cfsBaseline.daysWithData(minute),
                         c.activeCells));
     }
 
@@ -109,6 +116,11 @@ final class CityStamper extends KeyedProcessFunction<Integer, CellEvent, Stamped
             if (entry.getValue() < idCutoff) expired.add(entry.getKey());
         }
         for (String id : expired) seen.remove(id);
+        List<String> stale = new ArrayList<>();
+        for (Map.Entry<String, Long> entry : lastCallOfType.entries()) {
+            if (entry.getValue() < ts - config.repeatWindow().toMillis()) stale.add(entry.getKey());
+        }
+        for (String key : stale) lastCallOfType.remove(key);
 
         CityCounts c = city.value();
         if (c == null) return;
@@ -121,10 +133,29 @@ final class CityStamper extends KeyedProcessFunction<Integer, CellEvent, Stamped
         c.activeCells -= cold.size();
         c.nextSweepMillis = ts + HOUR_MS;
         city.update(c);
-        if (!seen.isEmpty() || !cellLastDay.isEmpty()) {
+        if (!seen.isEmpty() || !cellLastDay.isEmpty() || !lastCallOfType.isEmpty()) {
             ctx.timerService().registerEventTimeTimer(c.nextSweepMillis);
         } else {
             city.clear();
+        }
+    }
+
+    /**
+     * Several callers about one incident reach CAD as separate incidents: a citizen call of the
+     * same type at the same cell within the repeat window after the first call of its group counts
+     * once (the window is not chained, so a sequence of calls every ten minutes still counts every
+     * other one). Real call counts are overdispersed largely because of such repeats.
+     */
+    private void markRepeat(CellEvent e) throws Exception {
+        long window = config.repeatWindow().toMillis();
+        if (window <= 0 || e.tip || e.officerInitiated) return;
+        String key = e.cell + "|" + e.type;
+        Long groupStart = lastCallOfType.get(key);
+        long since = groupStart == null ? Long.MAX_VALUE : e.timeMillis - groupStart;
+        if (since >= 0 && since < window) {
+            e.repeat = true;
+        } else if (groupStart == null || since >= window) {
+            lastCallOfType.put(key, e.timeMillis);
         }
     }
 

@@ -2,6 +2,7 @@ package io.beatwatch.jobs.hotspot;
 
 import io.beatwatch.core.detect.DetectionConfig;
 import io.beatwatch.core.grid.H3Grid;
+import io.beatwatch.core.profile.CityProfile;
 import io.beatwatch.core.validate.Bounds;
 import java.io.Serializable;
 import java.time.Duration;
@@ -18,6 +19,8 @@ import java.util.Set;
  * @param outOfOrderness how late an event may arrive and still move the watermark correctly
  * @param idleness after this long without data an input stops holding back the watermark
  * @param dedupeTtl how long an incident id is remembered to count CAD updates once
+ * @param repeatWindow a citizen call of the same type at the same cell within this of the last one
+ *     is a repeat (one incident, several callers) and counts once; zero disables
  * @param officerTypes call types treated as officer-initiated when the record does not say
  * @param maxParallelism key groups: fixed so savepoints survive rescaling
  * @param checkpointInterval exactly-once checkpoints every this often (zero disables)
@@ -33,6 +36,7 @@ public record HotspotJobConfig(
         Duration outOfOrderness,
         Duration idleness,
         Duration dedupeTtl,
+        Duration repeatWindow,
         Set<String> officerTypes,
         int maxParallelism,
         Duration checkpointInterval,
@@ -42,8 +46,19 @@ public record HotspotJobConfig(
     public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofMinutes(2);
     public static final Duration DEFAULT_IDLENESS = Duration.ofSeconds(30);
     public static final Duration DEFAULT_DEDUPE_TTL = Duration.ofHours(24);
+    public static final Duration DEFAULT_REPEAT_WINDOW = Duration.ofMinutes(15);
     public static final int DEFAULT_MAX_PARALLELISM = 128;
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
+
+    /**
+     * Variance-to-mean ratio of call counts assumed by the score. Real calls are overdispersed
+     * (repeat callers, shared causes); on San Antonio, with repeats collapsed, φ = 2 brought the
+     * plain-Poisson 20 alerts a day down to about 0.3 (core/DETECTION.md).
+     */
+    public static final double DEFAULT_DISPERSION = 2.0;
+
+    /** Baseline slices of the day (4 × 6 h), so a place's expectation follows its daily rhythm. */
+    public static final int DEFAULT_BASELINE_HOUR_BUCKETS = 4;
 
     /** How many call types explain an alert. */
     public static final int TOP_TYPES = 3;
@@ -54,7 +69,10 @@ public record HotspotJobConfig(
             throw new IllegalArgumentException("h3Resolution must be 0..15, was " + h3Resolution);
         }
         new Bounds(minLat, maxLat, minLon, maxLon); // validates the box
-        if (outOfOrderness.isNegative() || idleness.isNegative() || dedupeTtl.isNegative()) {
+        if (outOfOrderness.isNegative()
+                || idleness.isNegative()
+                || dedupeTtl.isNegative()
+                || repeatWindow.isNegative()) {
             throw new IllegalArgumentException("durations must not be negative");
         }
         officerTypes = Set.copyOf(officerTypes);
@@ -65,8 +83,14 @@ public record HotspotJobConfig(
 
     /** Defaults for a city within {@code bounds}. */
     public static HotspotJobConfig defaults(Bounds bounds, Set<String> officerTypes) {
+        var detection = DetectionConfig.defaults();
         return new HotspotJobConfig(
-                DetectionConfig.defaults(),
+                detection
+                        .withBaseline(
+                                detection.baselineDays(),
+                                DEFAULT_BASELINE_HOUR_BUCKETS,
+                                detection.minBaselineDays())
+                        .withDispersion(DEFAULT_DISPERSION),
                 H3Grid.DEFAULT_RESOLUTION,
                 bounds.minLat(),
                 bounds.maxLat(),
@@ -75,10 +99,25 @@ public record HotspotJobConfig(
                 DEFAULT_OUT_OF_ORDERNESS,
                 DEFAULT_IDLENESS,
                 DEFAULT_DEDUPE_TTL,
+                DEFAULT_REPEAT_WINDOW,
                 officerTypes,
                 DEFAULT_MAX_PARALLELISM,
                 DEFAULT_CHECKPOINT_INTERVAL,
                 "beatwatch");
+    }
+
+    /**
+     * Defaults for a city profile: its bounds, its source name, its baseline period if it sets one.
+     */
+    public static HotspotJobConfig forProfile(CityProfile p) {
+        var c = defaults(p.bounds(), Set.of()).withSource(p.source());
+        if (p.baselineDays() == null) return c;
+        var d = c.detection();
+        return c.withDetection(
+                d.withBaseline(
+                        p.baselineDays(),
+                        d.baselineHourBuckets(),
+                        Math.min(d.minBaselineDays(), p.baselineDays())));
     }
 
     /** The city box. */
@@ -98,6 +137,7 @@ public record HotspotJobConfig(
                 outOfOrderness,
                 idleness,
                 dedupeTtl,
+                repeatWindow,
                 officerTypes,
                 maxParallelism,
                 checkpointInterval,
@@ -116,6 +156,7 @@ public record HotspotJobConfig(
                 outOfOrderness,
                 idleness,
                 dedupeTtl,
+                repeatWindow,
                 officerTypes,
                 maxParallelism,
                 interval,
@@ -134,6 +175,7 @@ public record HotspotJobConfig(
                 outOfOrderness,
                 Duration.ZERO,
                 dedupeTtl,
+                repeatWindow,
                 officerTypes,
                 maxParallelism,
                 checkpointInterval,
@@ -152,6 +194,7 @@ public record HotspotJobConfig(
                 outOfOrderness,
                 idleness,
                 dedupeTtl,
+                repeatWindow,
                 officerTypes,
                 maxParallelism,
                 checkpointInterval,

@@ -23,6 +23,9 @@ public final class PlaceState {
     public long lastEventMillis;
     public long nextTimerMillis;
 
+    /** When the next count change is due (the view and open alerts are re-evaluated then). */
+    public long nextTickMillis;
+
     /** Whether the view shows non-zero counts for this cell (ticks continue until it does not). */
     public boolean viewActive;
 

@@ -94,6 +94,9 @@ final class ZoneDetector extends KeyedProcessFunction<String, ZonedEvent, Hotspo
             case OFFICER -> {
                 if (z.ring == 0) s.officer.add(minute, 1);
             }
+            case REPEAT -> {
+                // one incident, several callers: already counted in its first call
+            }
         }
         // the district of the cell's own calls; a cell with none yet takes its neighbours' (so a
         // ring alert centred on an empty cell still names a district)
@@ -112,13 +115,7 @@ final class ZoneDetector extends KeyedProcessFunction<String, ZonedEvent, Hotspo
             ctx.output(CELLS, view(ctx.getCurrentKey(), s, e.timeMillis));
             s.viewActive = true;
         }
-        ZoneAlert a = alert.value();
-        if (s.viewActive || (a != null && a.open())) {
-            // the cell's counts (or an open alert) must decay with event time: tick every step
-            scheduleTick(ctx, s, (Math.floorDiv(e.timeMillis, TIMER_STEP_MS) + 1) * TIMER_STEP_MS);
-        } else {
-            scheduleCleanup(ctx, s);
-        }
+        scheduleNext(ctx, s, e.timeMillis);
         place.update(s);
     }
 
@@ -133,13 +130,13 @@ final class ZoneDetector extends KeyedProcessFunction<String, ZonedEvent, Hotspo
             evaluate(ctx.getCurrentKey(), s, ts, ctx, out, -1);
             a = alert.value();
         }
-        if (s.viewActive) {
+        if (s.viewActive && ts >= s.nextTickMillis) {
             ctx.output(CELLS, view(ctx.getCurrentKey(), s, ts));
             // one last all-zero view is written, then the cell goes quiet in the view
             s.viewActive = !s.ringZeroEmpty(minute);
         }
         if (s.viewActive || (a != null && a.open())) {
-            scheduleTick(ctx, s, ts + TIMER_STEP_MS);
+            scheduleNext(ctx, s, ts);
             place.update(s);
         } else if (ts >= cleanupAt(s) && s.baselinesEmpty(minute) && lifecycle.canForget(a, ts)) {
             place.clear();
@@ -150,10 +147,40 @@ final class ZoneDetector extends KeyedProcessFunction<String, ZonedEvent, Hotspo
         }
     }
 
-    private void scheduleTick(Context ctx, PlaceState s, long at) {
-        if (s.nextTimerMillis != at) {
+    /**
+     * Wakes the place when one of its counts next changes because events slide out of a window (the
+     * view must show it; an open alert must be re-scored), and only then: a quiet cell costs no
+     * timers. With nothing left to slide, the place sleeps until its cleanup.
+     */
+    private void scheduleNext(Context ctx, PlaceState s, long nowMillis) throws Exception {
+        long minute = MinuteCounts.minuteOf(nowMillis);
+        ZoneAlert a = alert.value();
+        boolean open = a != null && a.open();
+        long next = Long.MAX_VALUE;
+        if (s.viewActive) {
+            next = Math.min(next, s.cfs[0].nextChange(minute, windows));
+            next = Math.min(next, s.tips[0].nextChange(minute, windows));
+            next = Math.min(next, s.officer.nextChange(minute, windows));
+        }
+        if (open) {
+            for (int i = 0; i < rings.length; i++) {
+                next = Math.min(next, s.cfs[i].nextChange(minute, windows));
+                next = Math.min(next, s.tips[i].nextChange(minute, windows));
+            }
+        }
+        long at;
+        if (next != Long.MAX_VALUE) {
+            at = next * 60_000L;
+        } else if (open || s.viewActive) {
+            at = nowMillis + TIMER_STEP_MS; // nothing slides, but the state must still settle
+        } else {
+            scheduleCleanup(ctx, s);
+            return;
+        }
+        if (s.nextTickMillis != at || at <= nowMillis) {
+            at = Math.max(at, nowMillis + 1);
             ctx.timerService().registerEventTimeTimer(at);
-            s.nextTimerMillis = at;
+            s.nextTickMillis = at;
         }
     }
 
@@ -230,6 +257,7 @@ final class ZoneDetector extends KeyedProcessFunction<String, ZonedEvent, Hotspo
                                     cfs[w],
                                     exp,
                                     testsPerDay,
+                                    detection.dispersion(),
                                     nowMillis));
                 }
                 if (detection.tipsSignal() && (open || tips[w] >= detection.minObserved())) {
@@ -245,6 +273,7 @@ final class ZoneDetector extends KeyedProcessFunction<String, ZonedEvent, Hotspo
                                     tips[w],
                                     exp,
                                     testsPerDay,
+                                    detection.dispersion(),
                                     nowMillis));
                 }
             }
@@ -298,6 +327,7 @@ final class ZoneDetector extends KeyedProcessFunction<String, ZonedEvent, Hotspo
                             v.observed[w],
                             exp,
                             testsPerDay,
+                            detection.dispersion(),
                             nowMillis);
             v.expected[w] = exp;
             v.score[w] = e.score();

@@ -1,0 +1,95 @@
+package io.beatwatch.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.beatwatch.core.json.Json;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class InspectCommandTest {
+
+    static final String CSV =
+            """
+            incident_id,received_at,call_type_initial,call_type_final,call_type,call_group,priority,disposition,district,beat,latitude,longitude,block_address,self_initiated
+            A-1,2024-05-01T00:10:00Z,,,Theft,Property,2,,North,N1,40.7,-74.0,100 Block Main St,no
+            A-1,2024-05-01T00:20:00Z,,,Theft,Property,2,,North,N1,40.7,-74.0,100 Block Main St,no
+            A-2,2024-05-01T23:30:00Z,,,Traffic Stop,Traffic,,,North,N1,40.7,-74.0,Elm St,
+            A-3,2024-05-01T12:00:00Z,,,,Traffic,,,North,N1,40.7,-74.0,Elm St,
+            """;
+
+    record Run(int exit, String out, String err) {}
+
+    static Run run(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var cl = new CommandLine(new Main());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void printsTheReportAsText(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("calls.csv"), CSV);
+
+        Run r = run("inspect", "--no-progress", "--profile", "generic-csv", file.toString());
+
+        assertThat(r.exit()).isZero();
+        assertThat(r.out())
+                .contains("Rows           4 read in")
+                .contains("Accepted       3 (75.00%)")
+                .contains("Rejected       1: missing_type 1")
+                .contains("Distinct ids   2")
+                .contains("Officer-init.  1 of accepted")
+                .contains("1 days with data in 1 windows; 1 complete");
+    }
+
+    @Test
+    void printsTheReportAsJson(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("calls.csv"), CSV);
+
+        Run r = run("inspect", "--json", "--profile", "generic-csv", file.toString());
+        JsonNode json = Json.tree(r.out());
+
+        assertThat(r.exit()).isZero();
+        assertThat(json.get("rows").asLong()).isEqualTo(4);
+        assertThat(json.get("rejected").get("missing_type").asLong()).isEqualTo(1);
+        assertThat(json.get("days").get(0).get("complete").asBoolean()).isTrue();
+    }
+
+    @Test
+    void explainsBadArgumentsWithExitCode2(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("calls.csv"), CSV);
+
+        assertThat(run("inspect", "--profile", "atlantis", file.toString()).err())
+                .contains("no city profile 'atlantis'");
+        assertThat(
+                        run(
+                                        "inspect",
+                                        "--profile",
+                                        "generic-csv",
+                                        dir.resolve("none.csv").toString())
+                                .exit())
+                .isEqualTo(2);
+        Run wrongProfile = run("inspect", "--profile", "san-antonio", file.toString());
+        assertThat(wrongProfile.exit()).isEqualTo(2);
+        assertThat(wrongProfile.err()).contains("not in the header");
+    }
+
+    @Test
+    void isRegisteredWithHelp() {
+        Run r = run("inspect", "--help");
+
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("--profile").contains("--json").contains("Example:");
+        assertThat(run("--help").out()).contains("inspect");
+    }
+}

@@ -1,0 +1,556 @@
+package io.beatwatch.gateway.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Typed, validated configuration of one gateway instance. Built once at the edge (file plus
+ * environment, see {@link GatewayConfigLoader}) and passed into constructors; nothing below reads
+ * the environment.
+ */
+public record GatewayConfig(
+        String host,
+        int port,
+        int httpInstances,
+        String redisUri,
+        String kafkaBootstrap,
+        Topics topics,
+        Jwt jwt,
+        List<String> allowedOrigins,
+        Limits limits,
+        Live live,
+        Tips tips,
+        PublicFeed publicFeed,
+        boolean devLogins,
+        Path auditFile,
+        boolean trustForwardedFor) {
+
+    public static final String DEFAULT_HOST = "0.0.0.0";
+    public static final int DEFAULT_PORT = 8080;
+    public static final String DEFAULT_REDIS_URI = "redis://localhost:6379";
+    public static final String DEFAULT_KAFKA_BOOTSTRAP = "localhost:9092";
+    public static final List<String> DEFAULT_ALLOWED_ORIGINS = List.of("http://localhost:8080");
+
+    public GatewayConfig {
+        requireText(host, "host");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0..65535 (0 = any free port)");
+        }
+        if (httpInstances < 1 || httpInstances > 64) {
+            throw new IllegalArgumentException("httpInstances must be 1..64");
+        }
+        requireText(redisUri, "redisUri");
+        if (!redisUri.startsWith("redis://") && !redisUri.startsWith("rediss://")) {
+            throw new IllegalArgumentException("redisUri must start with redis:// or rediss://");
+        }
+        requireText(kafkaBootstrap, "kafkaBootstrap");
+        Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(jwt, "jwt");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(live, "live");
+        Objects.requireNonNull(tips, "tips");
+        Objects.requireNonNull(publicFeed, "publicFeed");
+        allowedOrigins = List.copyOf(Objects.requireNonNull(allowedOrigins, "allowedOrigins"));
+        if (allowedOrigins.isEmpty()) {
+            throw new IllegalArgumentException("allowedOrigins must list at least one origin");
+        }
+        allowedOrigins.forEach(GatewayConfig::requireExactOrigin);
+        // A healthy console must be able to absorb one stream batch or replay page without
+        // tripping the slow-console cap.
+        if (live.streamBatch() * 2 > limits.maxQueuedMessages()
+                || live.replayPage() * 2 > limits.maxQueuedMessages()) {
+            throw new IllegalArgumentException(
+                    "live.streamBatch and live.replayPage must be at most half of"
+                            + " limits.maxQueuedMessages");
+        }
+        if (!devLogins && !jwt.hasKey()) {
+            throw new IllegalArgumentException(
+                    "jwt.publicKeyPem or jwt.publicKeyPath is required unless devLogins is on");
+        }
+    }
+
+    /** A builder preloaded with every default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder preloaded with this configuration's values. */
+    public Builder toBuilder() {
+        var b = new Builder();
+        b.host = host;
+        b.port = port;
+        b.httpInstances = httpInstances;
+        b.redisUri = redisUri;
+        b.kafkaBootstrap = kafkaBootstrap;
+        b.topics = topics;
+        b.jwt = jwt;
+        b.allowedOrigins = new ArrayList<>(allowedOrigins);
+        b.limits = limits;
+        b.live = live;
+        b.tips = tips;
+        b.publicFeed = publicFeed;
+        b.devLogins = devLogins;
+        b.auditFile = auditFile;
+        b.trustForwardedFor = trustForwardedFor;
+        return b;
+    }
+
+    /**
+     * An origin is compared byte for byte with the browser's {@code Origin} header, so it must be
+     * exactly {@code scheme://host[:port]}: no wildcard, path or trailing slash.
+     */
+    static void requireExactOrigin(String origin) {
+        requireText(origin, "allowedOrigins entry");
+        if (origin.contains("*")) {
+            throw new IllegalArgumentException("wildcard origins are not allowed: " + origin);
+        }
+        URI uri;
+        try {
+            uri = URI.create(origin);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not an origin: " + origin, e);
+        }
+        var scheme = uri.getScheme();
+        if (scheme == null
+                || !(scheme.equals("http") || scheme.equals("https"))
+                || uri.getHost() == null
+                || !(uri.getRawPath() == null || uri.getRawPath().isEmpty())
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null
+                || uri.getRawUserInfo() != null
+                || !origin.equals(origin.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException(
+                    "origin must be lower-case scheme://host[:port]: " + origin);
+        }
+    }
+
+    static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+    }
+
+    static void requirePositive(Duration d, String name) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be a positive duration");
+        }
+    }
+
+    static void requireRange(long value, long min, long max, String name) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " must be " + min + ".." + max);
+        }
+    }
+
+    /** Kafka topics the gateway writes (tips, patrol feedback) and reads (calls, public feed). */
+    public record Topics(String tips, String patrolFeedback, String cfs) {
+        public static final String DEFAULT_TIPS = "beatwatch.tips";
+        public static final String DEFAULT_PATROL_FEEDBACK = "beatwatch.patrol-feedback";
+        public static final String DEFAULT_CFS = "beatwatch.cfs";
+
+        public Topics {
+            requireText(tips, "topics.tips");
+            requireText(patrolFeedback, "topics.patrolFeedback");
+            requireText(cfs, "topics.cfs");
+        }
+
+        public static Topics defaults() {
+            return new Topics(DEFAULT_TIPS, DEFAULT_PATROL_FEEDBACK, DEFAULT_CFS);
+        }
+    }
+
+    /**
+     * How bearer tokens are checked: RS256 only, with this public key (inline PEM or a file) and
+     * issuer, allowing a small clock skew.
+     */
+    public record Jwt(String publicKeyPem, Path publicKeyPath, String issuer, Duration clockSkew) {
+        public static final String DEFAULT_ISSUER = "beatwatch";
+        public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(30);
+
+        public Jwt {
+            requireText(issuer, "jwt.issuer");
+            Objects.requireNonNull(clockSkew, "jwt.clockSkew");
+            if (clockSkew.isNegative() || clockSkew.compareTo(Duration.ofMinutes(5)) > 0) {
+                throw new IllegalArgumentException("jwt.clockSkew must be 0..5 minutes");
+            }
+            if (publicKeyPem != null && publicKeyPem.isBlank()) {
+                publicKeyPem = null;
+            }
+        }
+
+        public boolean hasKey() {
+            return publicKeyPem != null || publicKeyPath != null;
+        }
+
+        public static Jwt defaults() {
+            return new Jwt(null, null, DEFAULT_ISSUER, DEFAULT_CLOCK_SKEW);
+        }
+    }
+
+    /** Size, rate and queue limits that keep one client from hurting the others. */
+    public record Limits(
+            int maxFrameBytes,
+            int maxConnectionsPerUser,
+            int maxQueuedMessages,
+            Duration drainTimeout,
+            int tipsPerMinute,
+            int maxBodyBytes,
+            Duration ticketTtl,
+            int socketSendBufferBytes,
+            int maxNoteChars) {
+        public static final int DEFAULT_MAX_FRAME_BYTES = 64 * 1024;
+        public static final int DEFAULT_MAX_CONNECTIONS_PER_USER = 5;
+        public static final int DEFAULT_MAX_QUEUED_MESSAGES = 1000;
+        public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(10);
+        public static final int DEFAULT_TIPS_PER_MINUTE = 10;
+        public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024;
+        public static final Duration DEFAULT_TICKET_TTL = Duration.ofSeconds(30);
+        public static final int DEFAULT_SOCKET_SEND_BUFFER_BYTES = 0;
+        public static final int DEFAULT_MAX_NOTE_CHARS = 500;
+
+        public Limits {
+            requireRange(maxFrameBytes, 1024, 1 << 20, "limits.maxFrameBytes");
+            requireRange(maxConnectionsPerUser, 1, 1000, "limits.maxConnectionsPerUser");
+            requireRange(maxQueuedMessages, 1, 1_000_000, "limits.maxQueuedMessages");
+            requirePositive(drainTimeout, "limits.drainTimeout");
+            requireRange(tipsPerMinute, 1, 10_000, "limits.tipsPerMinute");
+            requireRange(maxBodyBytes, 256, 1 << 20, "limits.maxBodyBytes");
+            requirePositive(ticketTtl, "limits.ticketTtl");
+            if (ticketTtl.compareTo(Duration.ofMinutes(5)) > 0) {
+                throw new IllegalArgumentException("limits.ticketTtl must be at most 5 minutes");
+            }
+            requireRange(socketSendBufferBytes, 0, 64 << 20, "limits.socketSendBufferBytes");
+            requireRange(maxNoteChars, 1, 10_000, "limits.maxNoteChars");
+        }
+
+        public static Limits defaults() {
+            return new Limits(
+                    DEFAULT_MAX_FRAME_BYTES,
+                    DEFAULT_MAX_CONNECTIONS_PER_USER,
+                    DEFAULT_MAX_QUEUED_MESSAGES,
+                    DEFAULT_DRAIN_TIMEOUT,
+                    DEFAULT_TIPS_PER_MINUTE,
+                    DEFAULT_MAX_BODY_BYTES,
+                    DEFAULT_TICKET_TTL,
+                    DEFAULT_SOCKET_SEND_BUFFER_BYTES,
+                    DEFAULT_MAX_NOTE_CHARS);
+        }
+    }
+
+    /** How the live view is read from Redis and pushed to consoles. */
+    public record Live(
+            List<Integer> windows,
+            int defaultWindow,
+            int topCellsPerDistrict,
+            Duration mapPollInterval,
+            Duration cellsFlushInterval,
+            Duration pingInterval,
+            int streamBatch,
+            Duration streamBlock,
+            int replayPage) {
+        public static final List<Integer> DEFAULT_WINDOWS = List.of(30, 60, 180);
+        public static final int DEFAULT_WINDOW = 60;
+        public static final int DEFAULT_TOP_CELLS = 200;
+        public static final Duration DEFAULT_MAP_POLL = Duration.ofSeconds(1);
+        public static final Duration DEFAULT_CELLS_FLUSH = Duration.ofMillis(500);
+        public static final Duration DEFAULT_PING = Duration.ofSeconds(20);
+        public static final int DEFAULT_STREAM_BATCH = 200;
+        public static final Duration DEFAULT_STREAM_BLOCK = Duration.ofSeconds(1);
+        public static final int DEFAULT_REPLAY_PAGE = 200;
+
+        public Live {
+            windows = List.copyOf(Objects.requireNonNull(windows, "live.windows"));
+            if (windows.isEmpty() || windows.stream().anyMatch(w -> w <= 0 || w > 7 * 24 * 60)) {
+                throw new IllegalArgumentException("live.windows must be positive minutes");
+            }
+            if (!windows.contains(defaultWindow)) {
+                throw new IllegalArgumentException("live.defaultWindow must be one of windows");
+            }
+            requireRange(topCellsPerDistrict, 1, 10_000, "live.topCellsPerDistrict");
+            requirePositive(mapPollInterval, "live.mapPollInterval");
+            requirePositive(cellsFlushInterval, "live.cellsFlushInterval");
+            requirePositive(pingInterval, "live.pingInterval");
+            requireRange(streamBatch, 1, 10_000, "live.streamBatch");
+            requirePositive(streamBlock, "live.streamBlock");
+            requireRange(replayPage, 1, 10_000, "live.replayPage");
+        }
+
+        public static Live defaults() {
+            return new Live(
+                    DEFAULT_WINDOWS,
+                    DEFAULT_WINDOW,
+                    DEFAULT_TOP_CELLS,
+                    DEFAULT_MAP_POLL,
+                    DEFAULT_CELLS_FLUSH,
+                    DEFAULT_PING,
+                    DEFAULT_STREAM_BATCH,
+                    DEFAULT_STREAM_BLOCK,
+                    DEFAULT_REPLAY_PAGE);
+        }
+    }
+
+    /** Tips intake: accepted categories and channels, text cap, how long tip detail is kept. */
+    public record Tips(
+            List<String> categories,
+            List<String> channels,
+            int maxTextChars,
+            int cellResolution,
+            Duration detailTtl) {
+        public static final List<String> DEFAULT_CATEGORIES =
+                List.of("drugs", "violence", "weapons", "property", "disorder", "traffic", "other");
+        public static final List<String> DEFAULT_CHANNELS = List.of("web", "app", "sms", "phone");
+        public static final int DEFAULT_MAX_TEXT_CHARS = 1000;
+        public static final int DEFAULT_CELL_RESOLUTION = 9;
+        public static final Duration DEFAULT_DETAIL_TTL = Duration.ofHours(72);
+
+        public Tips {
+            categories = List.copyOf(Objects.requireNonNull(categories, "tips.categories"));
+            channels = List.copyOf(Objects.requireNonNull(channels, "tips.channels"));
+            if (categories.isEmpty() || channels.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "tips.categories and tips.channels are required");
+            }
+            requireRange(maxTextChars, 0, 10_000, "tips.maxTextChars");
+            requireRange(cellResolution, 0, 15, "tips.cellResolution");
+            requirePositive(detailTtl, "tips.detailTtl");
+        }
+
+        public static Tips defaults() {
+            return new Tips(
+                    DEFAULT_CATEGORIES,
+                    DEFAULT_CHANNELS,
+                    DEFAULT_MAX_TEXT_CHARS,
+                    DEFAULT_CELL_RESOLUTION,
+                    DEFAULT_DETAIL_TTL);
+        }
+    }
+
+    /**
+     * The public transparency feed (ARCHITECTURE section 7): resolution 8 or coarser, published
+     * with a delay, small counts suppressed, sensitive call types excluded (the configured terms
+     * and, if {@code cityProfile} names one, that city profile's sensitive types).
+     */
+    public record PublicFeed(
+            Duration delay,
+            Duration period,
+            int minCount,
+            int resolution,
+            List<String> sensitiveTypes,
+            boolean includeOfficerInitiated,
+            Duration refreshInterval,
+            String cityProfile) {
+        public static final Duration DEFAULT_DELAY = Duration.ofMinutes(60);
+        public static final Duration DEFAULT_PERIOD = Duration.ofHours(24);
+        public static final int DEFAULT_MIN_COUNT = 5;
+        public static final int DEFAULT_RESOLUTION = 8;
+        public static final int MAX_RESOLUTION = 8;
+        public static final List<String> DEFAULT_SENSITIVE_TYPES =
+                List.of(
+                        "sexual",
+                        "rape",
+                        "domestic",
+                        "family violence",
+                        "juvenile",
+                        "child",
+                        "runaway",
+                        "mental",
+                        "welfare",
+                        "suicid",
+                        "overdose");
+        public static final Duration DEFAULT_REFRESH = Duration.ofMinutes(1);
+
+        public PublicFeed {
+            Objects.requireNonNull(delay, "publicFeed.delay");
+            if (delay.compareTo(Duration.ofMinutes(15)) < 0) {
+                throw new IllegalArgumentException("publicFeed.delay must be at least 15 minutes");
+            }
+            requirePositive(period, "publicFeed.period");
+            if (period.compareTo(Duration.ofHours(1)) < 0
+                    || period.toMinutes() % 60 != 0
+                    || period.compareTo(Duration.ofDays(31)) > 0) {
+                throw new IllegalArgumentException(
+                        "publicFeed.period must be whole hours, 1 h .. 31 days");
+            }
+            requireRange(minCount, 2, 1000, "publicFeed.minCount");
+            requireRange(resolution, 0, MAX_RESOLUTION, "publicFeed.resolution (8 or coarser)");
+            sensitiveTypes =
+                    Objects.requireNonNull(sensitiveTypes, "publicFeed.sensitiveTypes").stream()
+                            .map(s -> s.trim().toLowerCase(Locale.ROOT))
+                            .filter(s -> !s.isEmpty())
+                            .toList();
+            requirePositive(refreshInterval, "publicFeed.refreshInterval");
+            if (cityProfile != null && cityProfile.isBlank()) {
+                cityProfile = null;
+            }
+        }
+
+        /** The same settings with another refresh interval (tests, demo). */
+        public PublicFeed withRefreshInterval(Duration interval) {
+            return new PublicFeed(
+                    delay,
+                    period,
+                    minCount,
+                    resolution,
+                    sensitiveTypes,
+                    includeOfficerInitiated,
+                    interval,
+                    cityProfile);
+        }
+
+        public static PublicFeed defaults() {
+            return new PublicFeed(
+                    DEFAULT_DELAY,
+                    DEFAULT_PERIOD,
+                    DEFAULT_MIN_COUNT,
+                    DEFAULT_RESOLUTION,
+                    DEFAULT_SENSITIVE_TYPES,
+                    false,
+                    DEFAULT_REFRESH,
+                    null);
+        }
+    }
+
+    /** Mutable builder with every default filled in; {@link #build()} validates. */
+    public static final class Builder {
+        private String host = DEFAULT_HOST;
+        private int port = DEFAULT_PORT;
+        private int httpInstances = Math.max(1, Runtime.getRuntime().availableProcessors());
+        private String redisUri = DEFAULT_REDIS_URI;
+        private String kafkaBootstrap = DEFAULT_KAFKA_BOOTSTRAP;
+        private Topics topics = Topics.defaults();
+        private Jwt jwt = Jwt.defaults();
+        private List<String> allowedOrigins = new ArrayList<>(DEFAULT_ALLOWED_ORIGINS);
+        private Limits limits = Limits.defaults();
+        private Live live = Live.defaults();
+        private Tips tips = Tips.defaults();
+        private PublicFeed publicFeed = PublicFeed.defaults();
+        private boolean devLogins;
+        private Path auditFile;
+        private boolean trustForwardedFor;
+
+        private Builder() {}
+
+        public Builder host(String v) {
+            host = v;
+            return this;
+        }
+
+        public Builder port(int v) {
+            port = v;
+            return this;
+        }
+
+        public Builder httpInstances(int v) {
+            httpInstances = v;
+            return this;
+        }
+
+        public Builder redisUri(String v) {
+            redisUri = v;
+            return this;
+        }
+
+        public Builder kafkaBootstrap(String v) {
+            kafkaBootstrap = v;
+            return this;
+        }
+
+        public Builder topics(Topics v) {
+            topics = v;
+            return this;
+        }
+
+        public Builder jwt(Jwt v) {
+            jwt = v;
+            return this;
+        }
+
+        public Builder allowedOrigins(List<String> v) {
+            allowedOrigins = new ArrayList<>(v);
+            return this;
+        }
+
+        public Builder limits(Limits v) {
+            limits = v;
+            return this;
+        }
+
+        public Builder live(Live v) {
+            live = v;
+            return this;
+        }
+
+        public Builder tips(Tips v) {
+            tips = v;
+            return this;
+        }
+
+        public Builder publicFeed(PublicFeed v) {
+            publicFeed = v;
+            return this;
+        }
+
+        public Builder devLogins(boolean v) {
+            devLogins = v;
+            return this;
+        }
+
+        public Builder auditFile(Path v) {
+            auditFile = v;
+            return this;
+        }
+
+        public Builder trustForwardedFor(boolean v) {
+            trustForwardedFor = v;
+            return this;
+        }
+
+        public Topics topics() {
+            return topics;
+        }
+
+        public Jwt jwt() {
+            return jwt;
+        }
+
+        public Limits limits() {
+            return limits;
+        }
+
+        public Live live() {
+            return live;
+        }
+
+        public Tips tips() {
+            return tips;
+        }
+
+        public PublicFeed publicFeed() {
+            return publicFeed;
+        }
+
+        public GatewayConfig build() {
+            return new GatewayConfig(
+                    host,
+                    port,
+                    httpInstances,
+                    redisUri,
+                    kafkaBootstrap,
+                    topics,
+                    jwt,
+                    allowedOrigins,
+                    limits,
+                    live,
+                    tips,
+                    publicFeed,
+                    devLogins,
+                    auditFile,
+                    trustForwardedFor);
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package io.beatwatch.gateway.http;
+
+import io.beatwatch.core.model.PatrolFeedback;
+import io.beatwatch.core.view.RedisKeys;
+import io.beatwatch.gateway.audit.AuditLog;
+import io.beatwatch.gateway.internal.Async;
+import io.beatwatch.gateway.internal.Json;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Audited actions: a supervisor's ack / assign / dismiss of an open alert (latest action kept in
+ * {@link RedisKeys#ALERT_ACTIONS}) and a dispatcher's answer to a patrol suggestion (published to
+ * Kafka {@code beatwatch.patrol-feedback}).
+ */
+final class ActionRoutes {
+
+    static final Set<String> ALERT_ACTIONS = Set.of("ack", "assign", "dismiss");
+    static final int MAX_ASSIGNEE_CHARS = 100;
+    static final int MAX_ID_CHARS = 200;
+
+    private final ServerDeps deps;
+
+    ActionRoutes(ServerDeps deps) {
+        this.deps = deps;
+    }
+
+    void mount(Router router) {
+        router.post("/api/alerts/:alertId/:action").handler(this::alertAction);
+        router.post("/api/suggestions/:suggestionId/feedback").handler(this::feedback);
+    }
+
+    private void alertAction(RoutingContext ctx) {
+        var p = Http.principal(ctx);
+        var action = ctx.pathParam("action");
+        if (!ALERT_ACTIONS.contains(action)) {
+            throw ApiException.notFound("unknown alert action");
+        }
+        var alertId = Http.safeParam(ctx.pathParam("alertId"), "alertId", MAX_ID_CHARS);
+        var from = Http.remote(ctx.request(), deps.config().trustForwardedFor());
+        var what = "alert." + action;
+        if (!p.role().actsOnAlerts()) {
+            deps.audit()
+                    .record(
+                            p.user(),
+                            p.role().wire(),
+                            what,
+                            alertId,
+                            from,
+                            AuditLog.DENIED,
+                            "role");
+            throw ApiException.forbidden("only supervisors act on alerts");
+        }
+        var body = Http.body(ctx);
+        var note = optionalText(body.get("note"), "note", deps.config().limits().maxNoteChars());
+        var assignee = optionalText(body.get("assignee"), "assignee", MAX_ASSIGNEE_CHARS);
+        if (action.equals("assign") && assignee == null) {
+            throw ApiException.badRequest("assign needs an assignee");
+        }
+        var c = ctx.vertx().getOrCreateContext();
+        deps.view()
+                .openAlert(c, alertId)
+                .compose(
+                        json -> {
+                            var alert = LiveViewRoutes.parseObject(json);
+                            if (alert == null) {
+                                throw ApiException.notFound("no open alert with this id");
+                            }
+                            if (!p.canSee(alert.path("district").asText(null))) {
+                                deps.audit()
+                                        .record(
+                                                p.user(),
+                                                p.role().wire(),
+                                                what,
+                                                alertId,
+                                                from,
+                                                AuditLog.DENIED,
+                                                "district outside scope");
+                                throw ApiException.forbidden("alert outside your scope");
+                            }
+                            var record = Json.object();
+                            record.put("alertId", alertId);
+                            record.put("action", action);
+                            record.put("by", p.user());
+                            record.put("role", p.role().wire());
+                            record.put("at", deps.clock().instant().toString());
+                            if (note != null) {
+                                record.put("note", note);
+                            }
+                            if (assignee != null) {
+                                record.put("assignee", assignee);
+                            }
+                            var text = Json.write(record);
+                            return Async.on(
+                                            c,
+                                            deps.view()
+                                                    .commands()
+                                                    .hset(RedisKeys.ALERT_ACTIONS, alertId, text))
+                                    .map(ok -> text);
+                        })
+                .onSuccess(
+                        text -> {
+                            deps.audit()
+                                    .record(
+                                            p.user(),
+                                            p.role().wire(),
+                                            what,
+                                            alertId,
+                                            from,
+                                            AuditLog.OK,
+                                            assignee == null ? null : "assignee " + assignee);
+                            Http.json(ctx, 200, text);
+                        })
+                .onFailure(ctx::fail);
+    }
+
+    private void feedback(RoutingContext ctx) {
+        var p = Http.principal(ctx);
+        var id = Http.safeParam(ctx.pathParam("suggestionId"), "suggestionId", MAX_ID_CHARS);
+        var from = Http.remote(ctx.request(), deps.config().trustForwardedFor());
+        if (!p.role().handlesSuggestions()) {
+            deps.audit()
+                    .record(
+                            p.user(),
+                            p.role().wire(),
+                            "suggestion.feedback",
+                            id,
+                            from,
+                            AuditLog.DENIED,
+                            "role");
+            throw ApiException.forbidden("only dispatchers and supervisors answer suggestions");
+        }
+        var body = Http.body(ctx);
+        var district = optionalText(body.get("district"), "district", 64);
+        if (district == null) {
+            throw ApiException.badRequest("district is required");
+        }
+        PatrolFeedback.Action action;
+        try {
+            action =
+                    PatrolFeedback.Action.valueOf(
+                            body.path("action").asText("").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("action must be accepted, declined, arrived or done");
+        }
+        var unit = optionalText(body.get("unit"), "unit", MAX_ASSIGNEE_CHARS);
+        if (!p.canSee(district)) {
+            deps.audit()
+                    .record(
+                            p.user(),
+                            p.role().wire(),
+                            "suggestion.feedback",
+                            id,
+                            from,
+                            AuditLog.DENIED,
+                            "district outside scope");
+            throw ApiException.forbidden("district outside your scope");
+        }
+        var c = ctx.vertx().getOrCreateContext();
+        Async.on(c, deps.view().commands().hget(RedisKeys.suggestions(district), id))
+                .compose(
+                        json -> {
+                            var s = LiveViewRoutes.parseObject(json);
+                            if (s == null) {
+                                throw ApiException.notFound("no current suggestion with this id");
+                            }
+                            var fb =
+                                    new PatrolFeedback(
+                                            PatrolFeedback.VERSION,
+                                            id,
+                                            action,
+                                            unit,
+                                            district,
+                                            s.path("cell").asText(null),
+                                            deps.clock().instant());
+                            var text = Json.write(fb);
+                            return deps.kafka()
+                                    .send(deps.config().topics().patrolFeedback(), id, text)
+                                    .recover(
+                                            e ->
+                                                    io.vertx.core.Future.failedFuture(
+                                                            ApiException.unavailable(
+                                                                    "feedback could not be recorded")))
+                                    .map(md -> text);
+                        })
+                .onSuccess(
+                        text -> {
+                            deps.audit()
+                                    .record(
+                                            p.user(),
+                                            p.role().wire(),
+                                            "suggestion.feedback",
+                                            id,
+                                            from,
+                                            AuditLog.OK,
+                                            action.name().toLowerCase(Locale.ROOT));
+                            Http.json(ctx, 202, text);
+                        })
+                .onFailure(ctx::fail);
+    }
+
+    private static String optionalText(
+            com.fasterxml.jackson.databind.JsonNode n, String name, int max) {
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isTextual()) {
+            throw ApiException.badRequest(name + " must be a string");
+        }
+        var s = n.asText().strip();
+        if (s.isEmpty()) {
+            return null;
+        }
+        if (s.length() > max) {
+            throw ApiException.badRequest(name + " must be at most " + max + " characters");
+        }
+        if (s.chars().anyMatch(ch -> ch < 0x20 && ch != '\n')) {
+            throw ApiException.badRequest(name + " must not contain control characters");
+        }
+        return s;
+    }
+}

@@ -1,0 +1,2 @@
+/** Small internal helpers: the JSON mapper, Lettuce-to-Vert.x future bridging, hashing. */
+package io.beatwatch.gateway.internal;

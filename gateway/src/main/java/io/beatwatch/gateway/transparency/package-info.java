@@ -1,0 +1,2 @@
+/** The public transparency feed: delayed, coarse, k-suppressed counts without sensitive types. */
+package io.beatwatch.gateway.transparency;

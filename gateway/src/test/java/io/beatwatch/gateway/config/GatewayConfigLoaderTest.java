@@ -1,0 +1,119 @@
+package io.beatwatch.gateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GatewayConfigLoaderTest {
+
+    static final Map<String, String> DEV = Map.of(GatewayConfigLoader.ENV_DEV_LOGINS, "true");
+
+    @Test
+    void defaultsMatchTheDocumentedValues() throws Exception {
+        var c = GatewayConfigLoader.load(null, DEV);
+        assertThat(c.port()).isEqualTo(8080);
+        assertThat(c.limits().maxFrameBytes()).isEqualTo(64 * 1024);
+        assertThat(c.limits().maxConnectionsPerUser()).isEqualTo(5);
+        assertThat(c.limits().maxQueuedMessages()).isEqualTo(1000);
+        assertThat(c.limits().tipsPerMinute()).isEqualTo(10);
+        assertThat(c.limits().maxBodyBytes()).isEqualTo(16 * 1024);
+        assertThat(c.limits().ticketTtl()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.publicFeed().delay()).isEqualTo(Duration.ofMinutes(60));
+        assertThat(c.publicFeed().minCount()).isEqualTo(5);
+        assertThat(c.publicFeed().resolution()).isEqualTo(8);
+        assertThat(c.topics().tips()).isEqualTo("beatwatch.tips");
+        assertThat(c.devLogins()).isTrue();
+    }
+
+    @Test
+    void readsYamlUnderAGatewayKeyAndEnvironmentWins(@TempDir Path dir) throws Exception {
+        var file = dir.resolve("beatwatch.yaml");
+        Files.writeString(
+                file,
+                """
+                gateway:
+                  port: 0
+                  redisUri: redis://cache:6380
+                  allowedOrigins: [https://console.city.gov]
+                  limits: { tipsPerMinute: 3, drainTimeout: 5s }
+                  publicFeed: { delay: 2h, resolution: 7, sensitiveTypes: [Sexual, " juvenile "] }
+                  live: { windows: [30, 60], defaultWindow: 30, cellsFlushInterval: 250ms }
+                  devLogins: true
+                """);
+        var c =
+                GatewayConfigLoader.load(
+                        file,
+                        Map.of(
+                                GatewayConfigLoader.ENV_REDIS_URI, "redis://override:6379",
+                                GatewayConfigLoader.ENV_ALLOWED_ORIGINS,
+                                        "https://a.example, https://b.example"));
+        assertThat(c.port()).isZero();
+        assertThat(c.redisUri()).isEqualTo("redis://override:6379");
+        assertThat(c.allowedOrigins()).containsExactly("https://a.example", "https://b.example");
+        assertThat(c.limits().tipsPerMinute()).isEqualTo(3);
+        assertThat(c.limits().drainTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.publicFeed().delay()).isEqualTo(Duration.ofHours(2));
+        assertThat(c.publicFeed().resolution()).isEqualTo(7);
+        assertThat(c.publicFeed().sensitiveTypes()).containsExactly("sexual", "juvenile");
+        assertThat(c.live().cellsFlushInterval()).isEqualTo(Duration.ofMillis(250));
+    }
+
+    @Test
+    void refusesUnsafeOrInconsistentSettings() {
+        var b = GatewayConfig.builder().devLogins(true);
+        assertThatThrownBy(() -> b.allowedOrigins(List.of("*")).build())
+                .hasMessageContaining("wildcard");
+        assertThatThrownBy(() -> b.allowedOrigins(List.of("https://x.org/")).build())
+                .hasMessageContaining("origin");
+        assertThatThrownBy(() -> GatewayConfig.builder().devLogins(true).port(-1).build())
+                .hasMessageContaining("port");
+        assertThatThrownBy(() -> GatewayConfig.builder().build()).hasMessageContaining("jwt");
+        var pf = GatewayConfig.PublicFeed.defaults();
+        assertThatThrownBy(
+                        () ->
+                                new GatewayConfig.PublicFeed(
+                                        pf.delay(),
+                                        pf.period(),
+                                        pf.minCount(),
+                                        9,
+                                        pf.sensitiveTypes(),
+                                        false,
+                                        pf.refreshInterval(),
+                                        null))
+                .hasMessageContaining("resolution");
+        assertThatThrownBy(
+                        () ->
+                                new GatewayConfig.PublicFeed(
+                                        pf.delay(),
+                                        pf.period(),
+                                        1,
+                                        8,
+                                        pf.sensitiveTypes(),
+                                        false,
+                                        pf.refreshInterval(),
+                                        null))
+                .hasMessageContaining("minCount");
+        assertThatThrownBy(
+                        () ->
+                                new GatewayConfig.PublicFeed(
+                                        Duration.ofMinutes(5),
+                                        pf.period(),
+                                        5,
+                                        8,
+                                        pf.sensitiveTypes(),
+                                        false,
+                                        pf.refreshInterval(),
+                                        null))
+                .hasMessageContaining("delay");
+        assertThatThrownBy(() -> GatewayConfigLoader.parseDuration("soon"))
+                .hasMessageContaining("duration");
+        assertThat(GatewayConfigLoader.parseDuration("PT30S")).isEqualTo(Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,2 @@
+/** Integration tests against a real Redis server and a real Kafka broker. */
+package io.beatwatch.gateway.it;
