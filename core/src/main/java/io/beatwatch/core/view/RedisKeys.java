@@ -39,6 +39,33 @@ public final class RedisKeys {
     /** How long a cell's view entry lives after its last update (idle cells expire). */
     public static final Duration CELL_TTL = Duration.ofHours(6);
 
+    // ---- patrol suggestions (written by the patrol stage of HotspotJob) ----
+
+    /**
+     * Redis Stream of new patrol suggestions, one entry per suggestion (fields {@link
+     * #STREAM_FIELD_EVENT_ID} = suggestionId and {@link #STREAM_FIELD_SUGGESTION} = its JSON), for
+     * gateways to push to dispatchers; bounded with MAXLEN ~.
+     */
+    public static final String SUGGESTION_STREAM = "beatwatch:suggestions";
+
+    /** Hash field of a suggestion stream entry holding the suggestion JSON. */
+    public static final String STREAM_FIELD_SUGGESTION = "suggestion";
+
+    /** Default bound on the suggestion stream length. */
+    public static final long SUGGESTION_STREAM_MAX_LEN = 10_000;
+
+    /**
+     * How long a district's suggestion hash lives after its last rewrite (the job rewrites it at
+     * every change; if the job stops, stale suggestions vanish).
+     */
+    public static final Duration SUGGESTIONS_TTL = Duration.ofHours(2);
+
+    /** How long a single suggestion stays readable by id (feedback may come hours later). */
+    public static final Duration SUGGESTION_TTL = Duration.ofHours(12);
+
+    /** How long a district's daily dosage hash and the day's summary live. */
+    public static final Duration DOSAGE_TTL = Duration.ofDays(8);
+
     private RedisKeys() {}
 
     /**
@@ -54,9 +81,26 @@ public final class RedisKeys {
         return "beatwatch:hot:" + district + ":" + windowMinutes;
     }
 
-    /** Hash suggestionId to suggestion JSON of a district's current patrol suggestions. */
+    /**
+     * Hash suggestionId to suggestion JSON of a district's current patrol suggestions: those a
+     * dispatcher can still act on (suggested and still valid, accepted, on scene). Rewritten whole
+     * (absolute) at every change; expires {@link #SUGGESTIONS_TTL} after the last rewrite.
+     */
     public static String suggestions(String district) {
         return "beatwatch:suggestions:" + district;
+    }
+
+    /**
+     * String: one suggestion's JSON by id, for {@link #SUGGESTION_TTL} after it was made, so the
+     * gateway can check feedback (and find its district and cell) without knowing the district.
+     */
+    public static String suggestion(String suggestionId) {
+        return "beatwatch:suggestion:" + suggestionId;
+    }
+
+    /** Marker set (NX) before a suggestion is appended to the stream, so it is appended once. */
+    public static String suggestionSeen(String suggestionId) {
+        return "beatwatch:suggestion-seen:" + suggestionId;
     }
 
     /**
@@ -83,8 +127,19 @@ public final class RedisKeys {
         return "beatwatch:tips:cell:" + cell;
     }
 
-    /** Hash cell to patrol minutes of one district on one local date (yyyy-MM-dd). */
+    /**
+     * Hash cell to patrol minutes of one district on one local date (yyyy-MM-dd): suggested dwell,
+     * or the reported minutes of a visit done; declined visits count nothing. Rewritten whole.
+     */
     public static String dosage(String district, String date) {
         return "beatwatch:dosage:" + district + ":" + date;
+    }
+
+    /**
+     * Hash district to JSON {@code {"minutes","visits","fromAlerts","doneMinutes","declined",
+     * "cells"}} of one local date: the per-district totals the public feed publishes (delayed).
+     */
+    public static String dosageSummary(String date) {
+        return "beatwatch:dosage-summary:" + date;
     }
 }

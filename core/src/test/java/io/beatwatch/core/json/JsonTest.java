@@ -112,6 +112,7 @@ class JsonTest {
                     "s-1",
                     "CENTRAL",
                     "8948e0b5d9bffff",
+                    "6120",
                     new LatLon(29.42, -98.49),
                     "alert: 9 calls vs 1.75 expected in 60 min",
                     ALERT.alertId(),

@@ -4,6 +4,11 @@ import io.beatwatch.core.detect.DetectionConfig;
 import io.beatwatch.core.json.Json;
 import io.beatwatch.core.model.AlertState;
 import io.beatwatch.core.model.HotspotAlert;
+import io.beatwatch.core.model.PatrolSuggestion;
+import io.beatwatch.core.patrol.DistrictBoundaries;
+import io.beatwatch.core.patrol.PatrolConfig;
+import io.beatwatch.core.patrol.PatrolSummary;
+import io.beatwatch.core.patrol.TypeFilter;
 import io.beatwatch.core.profile.CityProfiles;
 import io.beatwatch.core.synth.SyntheticCityConfig;
 import io.beatwatch.core.view.RedisKeys;
@@ -16,6 +21,10 @@ import io.beatwatch.jobs.io.RecordFeed;
 import io.beatwatch.jobs.io.ReplayProgress;
 import io.beatwatch.jobs.io.ReplaySource;
 import io.beatwatch.jobs.io.SyntheticFeed;
+import io.beatwatch.jobs.patrol.DistrictBoard;
+import io.beatwatch.jobs.patrol.DosageUpdate;
+import io.beatwatch.jobs.patrol.NdjsonSink;
+import io.beatwatch.jobs.patrol.PatrolJobConfig;
 import io.beatwatch.jobs.redis.RedisSink;
 import io.beatwatch.jobs.redis.ViewWrites;
 import java.io.BufferedWriter;
@@ -27,6 +36,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,7 +62,8 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {
             "Replay a historical feed (or the synthetic city) through HotspotJob in event time.",
-            "Writes OUT/alerts.ndjson (sorted by event time) and OUT/summary.txt."
+            "Writes OUT/alerts.ndjson (sorted by event time), OUT/suggestions.ndjson (patrol",
+            "suggestions, sorted by time) and OUT/summary.txt."
         })
 public final class ReplayCommand implements Callable<Integer> {
 
@@ -115,6 +126,30 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--baseline-days", description = "Trailing baseline days (default 28).")
     Integer baselineDays;
 
+    @Option(names = "--no-patrol", description = "Do not make patrol suggestions (alerts only).")
+    boolean noPatrol;
+
+    @Option(
+            names = "--patrol-seed",
+            defaultValue = "" + PatrolConfig.DEFAULT_SEED,
+            description = "Seed of the randomized patrol choice (default ${DEFAULT-VALUE}).")
+    long patrolSeed;
+
+    @Option(
+            names = "--districts",
+            paramLabel = "GEOJSON",
+            description = {
+                "District boundaries (GeoJSON FeatureCollection) for patrol districts.",
+                "Default: config/cities/<profile>.districts.geojson when it exists, else districts",
+                "are learned from the calls' own district field."
+            })
+    Path districts;
+
+    @Option(
+            names = "--districts-property",
+            description = "Feature property naming the district (default: district, name, ...).")
+    String districtsProperty;
+
     @Option(
             names = "--parallelism",
             defaultValue = "2",
@@ -139,6 +174,8 @@ public final class ReplayCommand implements Callable<Integer> {
         RecordFeed feed;
         HotspotJobConfig config;
         String name;
+        ZoneId zone;
+        TypeFilter officerTypes = TypeFilter.none();
         if (synthetic) {
             var city =
                     SyntheticCityConfig.defaults()
@@ -147,6 +184,7 @@ public final class ReplayCommand implements Callable<Integer> {
             feed = new SyntheticFeed(city);
             config = HotspotJobConfig.defaults(SyntheticFeed.bounds(city), Set.of());
             name = "synthetic";
+            zone = city.timeZone();
         } else {
             var p = CityProfiles.load(profile);
             feed =
@@ -154,6 +192,8 @@ public final class ReplayCommand implements Callable<Integer> {
                             profile, file.toAbsolutePath().toString(), instant(from), instant(to));
             config = HotspotJobConfig.forProfile(p);
             name = p.name();
+            zone = p.zone();
+            officerTypes = TypeFilter.of(p.officerInitiated());
         }
         DetectionConfig d = config.detection();
         if (baselineDays != null)
@@ -168,13 +208,43 @@ public final class ReplayCommand implements Callable<Integer> {
                         .withCheckpointInterval(Duration.ZERO)
                         .withoutIdleness()
                         .withSource(name);
+        PatrolJobConfig patrol = null;
+        if (!noPatrol) {
+            PatrolConfig policy =
+                    PatrolConfig.defaults(zone)
+                            .withSeed(patrolSeed)
+                            .withTypes(
+                                    PatrolConfig.DEFAULT_ENFORCEMENT_TYPES.union(officerTypes),
+                                    PatrolConfig.DEFAULT_IGNORED_TYPES);
+            patrol = PatrolJobConfig.of(policy);
+            Path geo =
+                    districts != null
+                            ? districts
+                            : synthetic
+                                    ? null
+                                    : Path.of("config", "cities", name + ".districts.geojson");
+            if (districts != null && !Files.isReadable(districts)) {
+                err.println("error: cannot read " + districts);
+                return 2;
+            }
+            if (geo != null && Files.isReadable(geo)) {
+                patrol = patrol.withBoundaries(DistrictBoundaries.load(geo, districtsProperty));
+                err.println("Patrol districts from " + geo);
+            }
+        }
         double pace = "max".equalsIgnoreCase(speed) ? 0 : Double.parseDouble(speed);
         RecordFeed paced = new PacedFeed(feed, pace);
 
         Files.createDirectories(out);
         try (Stream<Path> old = Files.list(out)) {
             for (Path p :
-                    old.filter(f -> f.getFileName().toString().startsWith("alerts.")).toList()) {
+                    old.filter(
+                                    f ->
+                                            f.getFileName().toString().startsWith("alerts.")
+                                                    || f.getFileName()
+                                                            .toString()
+                                                            .startsWith("suggestions."))
+                            .toList()) {
                 Files.delete(p);
             }
         }
@@ -184,10 +254,20 @@ public final class ReplayCommand implements Callable<Integer> {
                 new ArrayList<
                         org.apache.flink.api.connector.sink2.Sink<
                                 io.beatwatch.jobs.hotspot.CellView>>();
+        var suggestionSinks =
+                new ArrayList<org.apache.flink.api.connector.sink2.Sink<PatrolSuggestion>>();
+        var boardSinks = new ArrayList<org.apache.flink.api.connector.sink2.Sink<DistrictBoard>>();
+        var dosageSinks = new ArrayList<org.apache.flink.api.connector.sink2.Sink<DosageUpdate>>();
+        suggestionSinks.add(new NdjsonSink<>(out, SUGGESTIONS));
         if (redis != null) {
             alertSinks.add(
                     new RedisSink<>(redis, ViewWrites.alerts(RedisKeys.ALERT_STREAM_MAX_LEN)));
             cellSinks.add(new RedisSink<>(redis, ViewWrites.cells()));
+            suggestionSinks.add(
+                    new RedisSink<>(
+                            redis, ViewWrites.suggestions(RedisKeys.SUGGESTION_STREAM_MAX_LEN)));
+            boardSinks.add(new RedisSink<>(redis, ViewWrites.suggestionBoards()));
+            dosageSinks.add(new RedisSink<>(redis, ViewWrites.dosage()));
         }
         var job =
                 new HotspotJob(
@@ -199,7 +279,15 @@ public final class ReplayCommand implements Callable<Integer> {
                                                 "replay:" + name)
                                         .uid("replay-source")
                                         .setParallelism(1),
-                        new HotspotJob.Sinks(alertSinks, cellSinks, List.of()));
+                        new HotspotJob.Sinks(
+                                alertSinks,
+                                cellSinks,
+                                List.of(),
+                                suggestionSinks,
+                                boardSinks,
+                                dosageSinks),
+                        patrol,
+                        null);
 
         ReplayProgress.reset();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -230,10 +318,58 @@ public final class ReplayCommand implements Callable<Integer> {
 
         List<HotspotAlert> alerts = mergeParts();
         String summary = summary(name, alerts, secs);
+        if (patrol != null) {
+            List<PatrolSuggestion> suggestions = mergeSuggestions();
+            err.println(
+                    "Counting cells with patrol-relevant calls (second pass over the feed) ...");
+            var callsByCell =
+                    io.beatwatch.jobs.patrol.PatrolFigures.riskCallsByCell(
+                            feed, config.h3Resolution(), patrol.policy());
+            summary +=
+                    new PatrolSummary(suggestions, zone)
+                            .format(callsByCell, patrol.policy().maxCellShare());
+        }
         Files.writeString(out.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
         System.out.print(summary);
         System.out.println("Alerts: " + out.resolve("alerts.ndjson"));
+        if (patrol != null) {
+            System.out.println("Patrol suggestions: " + out.resolve(SUGGESTIONS + ".ndjson"));
+        }
         return 0;
+    }
+
+    private static final String SUGGESTIONS = "suggestions";
+
+    /** Merges the planner's part files into OUT/suggestions.ndjson, by time, district, cell. */
+    private List<PatrolSuggestion> mergeSuggestions() throws IOException {
+        List<PatrolSuggestion> all = new ArrayList<>();
+        try (Stream<Path> parts = Files.list(out)) {
+            for (Path p :
+                    parts.filter(
+                                    f ->
+                                            f.getFileName()
+                                                    .toString()
+                                                    .matches(SUGGESTIONS + "\\.\\d+\\.ndjson"))
+                            .toList()) {
+                for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
+                    if (!line.isBlank()) all.add(Json.decodeSuggestion(line));
+                }
+                Files.delete(p);
+            }
+        }
+        all.sort(
+                Comparator.comparing(PatrolSuggestion::createdAt)
+                        .thenComparing(s -> s.district() == null ? "" : s.district())
+                        .thenComparing(PatrolSuggestion::cell));
+        try (BufferedWriter w =
+                Files.newBufferedWriter(
+                        out.resolve(SUGGESTIONS + ".ndjson"), StandardCharsets.UTF_8)) {
+            for (PatrolSuggestion s : all) {
+                w.write(Json.encode(s));
+                w.newLine();
+            }
+        }
+        return all;
     }
 
     private List<HotspotAlert> mergeParts() throws IOException {

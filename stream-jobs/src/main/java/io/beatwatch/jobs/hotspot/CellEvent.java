@@ -10,6 +10,10 @@ public final class CellEvent {
     public long timeMillis;
     public String cell;
     public String district;
+
+    /** The call's beat when the feed has one (patrol suggestions name it); null otherwise. */
+    public String beat;
+
     public String type;
     public boolean officerInitiated;
     public boolean tip;

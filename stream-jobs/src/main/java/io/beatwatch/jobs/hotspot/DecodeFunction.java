@@ -83,16 +83,19 @@ final class DecodeFunction extends ProcessFunction<RawRecord, CellEvent> {
     }
 
     private CellEvent toEvent(CallForService c) {
-        return new CellEvent(
-                c.id(),
-                c.receivedAt().toEpochMilli(),
-                grid.cellOf(c.lat(), c.lon()),
-                c.district(),
-                c.type(),
-                c.officerInitiated(),
-                false,
-                c.lat(),
-                c.lon());
+        CellEvent e =
+                new CellEvent(
+                        c.id(),
+                        c.receivedAt().toEpochMilli(),
+                        grid.cellOf(c.lat(), c.lon()),
+                        c.district(),
+                        c.type(),
+                        c.officerInitiated(),
+                        false,
+                        c.lat(),
+                        c.lon());
+        e.beat = c.beat();
+        return e;
     }
 
     private CellEvent toEvent(Tip t) {

@@ -1,7 +1,12 @@
 package io.beatwatch.jobs.hotspot;
 
 import io.beatwatch.core.model.HotspotAlert;
+import io.beatwatch.core.model.PatrolSuggestion;
 import io.beatwatch.core.model.Reject;
+import io.beatwatch.jobs.patrol.DistrictBoard;
+import io.beatwatch.jobs.patrol.DosageUpdate;
+import io.beatwatch.jobs.patrol.PatrolJobConfig;
+import io.beatwatch.jobs.patrol.PatrolStage;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -20,39 +25,79 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *
  * <p>Topology: decode (rejects to a side output) → watermarks → city stamper (one keyed instance:
  * dedupe by incident id, city counts) → fan-out to the places whose zones contain the event → keyed
- * zone detector (counts, scan statistic, alert lifecycle) → sinks.
+ * zone detector (counts, scan statistic, alert lifecycle) → sinks. With a patrol config, the patrol
+ * stage ({@link PatrolStage}) also takes the stamped events, the alerts and dispatcher feedback and
+ * makes patrol suggestions.
  */
 public final class HotspotJob {
 
-    /** The three outputs of the dataflow. */
+    /**
+     * The outputs of the dataflow; {@code patrol} is null without a patrol config, and its rejects
+     * (bad feedback) are also in {@code rejects}.
+     */
     public record Outputs(
             DataStream<HotspotAlert> alerts,
             DataStream<CellView> cells,
-            DataStream<Reject> rejects) {}
+            DataStream<Reject> rejects,
+            PatrolStage.Outputs patrol) {}
 
     /** Where each output goes; any list may be empty. */
     public record Sinks(
             List<Sink<HotspotAlert>> alerts,
             List<Sink<CellView>> cells,
-            List<Sink<Reject>> rejects) {
+            List<Sink<Reject>> rejects,
+            List<Sink<PatrolSuggestion>> suggestions,
+            List<Sink<DistrictBoard>> boards,
+            List<Sink<DosageUpdate>> dosage) {
         public Sinks {
             alerts = List.copyOf(alerts);
             cells = List.copyOf(cells);
             rejects = List.copyOf(rejects);
+            suggestions = List.copyOf(suggestions);
+            boards = List.copyOf(boards);
+            dosage = List.copyOf(dosage);
+        }
+
+        /** Sinks without patrol outputs. */
+        public Sinks(
+                List<Sink<HotspotAlert>> alerts,
+                List<Sink<CellView>> cells,
+                List<Sink<Reject>> rejects) {
+            this(alerts, cells, rejects, List.of(), List.of(), List.of());
         }
     }
 
     private final HotspotJobConfig config;
     private final Function<StreamExecutionEnvironment, DataStream<RawRecord>> input;
     private final Sinks sinks;
+    private final PatrolJobConfig patrol;
+    private final Function<StreamExecutionEnvironment, DataStream<String>> feedback;
 
     public HotspotJob(
             HotspotJobConfig config,
             Function<StreamExecutionEnvironment, DataStream<RawRecord>> input,
             Sinks sinks) {
+        this(config, input, sinks, null, null);
+    }
+
+    /**
+     * A job that also makes patrol suggestions ({@code patrol} non-null), with dispatcher feedback
+     * from {@code feedback} (raw JSON; null when there is none, as in replays).
+     */
+    public HotspotJob(
+            HotspotJobConfig config,
+            Function<StreamExecutionEnvironment, DataStream<RawRecord>> input,
+            Sinks sinks,
+            PatrolJobConfig patrol,
+            Function<StreamExecutionEnvironment, DataStream<String>> feedback) {
         this.config = Objects.requireNonNull(config, "config");
         this.input = Objects.requireNonNull(input, "input");
         this.sinks = Objects.requireNonNull(sinks, "sinks");
+        this.patrol = patrol;
+        this.feedback = feedback;
+        if (patrol == null && feedback != null) {
+            throw new IllegalArgumentException("feedback needs a patrol config");
+        }
     }
 
     /** Configures the environment, wires input, dataflow and sinks, and starts the job. */
@@ -73,7 +118,12 @@ public final class HotspotJob {
             env.enableCheckpointing(
                     config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
         }
-        Outputs out = build(input.apply(env), config);
+        Outputs out =
+                build(
+                        input.apply(env),
+                        feedback == null ? null : feedback.apply(env),
+                        config,
+                        patrol);
         int p = env.getParallelism();
         for (Sink<HotspotAlert> s : sinks.alerts()) {
             // same parallelism as the detector: one alert's events stay in order on one writer
@@ -84,6 +134,30 @@ public final class HotspotJob {
         }
         for (Sink<Reject> s : sinks.rejects()) {
             out.rejects().sinkTo(s).name("rejects:" + s.getClass().getSimpleName());
+        }
+        if (out.patrol() != null) {
+            // same parallelism as the planner (forward): one district's writes stay in order
+            for (Sink<PatrolSuggestion> s : sinks.suggestions()) {
+                out.patrol()
+                        .suggestions()
+                        .sinkTo(s)
+                        .name("suggestions:" + s.getClass().getSimpleName())
+                        .setParallelism(p);
+            }
+            for (Sink<DistrictBoard> s : sinks.boards()) {
+                out.patrol()
+                        .boards()
+                        .sinkTo(s)
+                        .name("boards:" + s.getClass().getSimpleName())
+                        .setParallelism(p);
+            }
+            for (Sink<DosageUpdate> s : sinks.dosage()) {
+                out.patrol()
+                        .dosage()
+                        .sinkTo(s)
+                        .name("dosage:" + s.getClass().getSimpleName())
+                        .setParallelism(p);
+            }
         }
     }
 
@@ -99,8 +173,20 @@ public final class HotspotJob {
         return c.idleness().isZero() ? s : s.withIdleness(c.idleness());
     }
 
-    /** The dataflow graph. Package-visible so tests build it over in-memory sources. */
+    /** The dataflow graph without the patrol stage. */
     public static Outputs build(DataStream<RawRecord> in, HotspotJobConfig c) {
+        return build(in, null, c, null);
+    }
+
+    /**
+     * The dataflow graph; with {@code patrol} non-null also the patrol stage, fed by {@code
+     * feedback} (raw JSON, may be null). Tests build it over in-memory sources.
+     */
+    public static Outputs build(
+            DataStream<RawRecord> in,
+            DataStream<String> feedback,
+            HotspotJobConfig c,
+            PatrolJobConfig patrol) {
         int inputParallelism = in.getParallelism();
         // same parallelism as the input (forward): the order of a replayed file is kept
         SingleOutputStreamOperator<CellEvent> decoded =
@@ -116,14 +202,15 @@ public final class HotspotJob {
                         .name("watermarks")
                         .setParallelism(inputParallelism);
 
-        DataStream<ZonedEvent> zoned =
+        SingleOutputStreamOperator<Stamped> stamped =
                 timed.keyBy(e -> 0)
                         .process(new CityStamper(c))
                         .uid("city-stamper")
                         .name("city stamper (dedupe, city counts)")
                         .setParallelism(1)
-                        .setMaxParallelism(1)
-                        .flatMap(new ZoneFanOut(c))
+                        .setMaxParallelism(1);
+        DataStream<ZonedEvent> zoned =
+                stamped.flatMap(new ZoneFanOut(c))
                         .uid("zone-fan-out")
                         .name("zone fan-out")
                         .setParallelism(1);
@@ -133,6 +220,14 @@ public final class HotspotJob {
                         .process(new ZoneDetector(c))
                         .uid("zone-detector")
                         .name("zone detector (scan statistic, lifecycle)");
-        return new Outputs(alerts, alerts.getSideOutput(ZoneDetector.CELLS), rejects);
+        if (patrol == null) {
+            return new Outputs(alerts, alerts.getSideOutput(ZoneDetector.CELLS), rejects, null);
+        }
+        PatrolStage.Outputs p = PatrolStage.build(stamped, alerts, feedback, patrol);
+        return new Outputs(
+                alerts,
+                alerts.getSideOutput(ZoneDetector.CELLS),
+                p.rejects() == null ? rejects : rejects.union(p.rejects()),
+                p);
     }
 }

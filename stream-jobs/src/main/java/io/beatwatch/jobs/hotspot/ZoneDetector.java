@@ -98,7 +98,8 @@ final class ZoneDetector extends KeyedProcessFunction<String, ZonedEvent, Hotspo
                 // one incident, several callers: already counted in its first call
             }
         }
-        // the cell's own calls name its district; a place that has none yet borrows a neighbour's
+        // the district of the cell's own calls; a cell with none yet takes its neighbours' (so a
+        // ring alert centred on an empty cell still names a district)
         if (e.district != null && (z.ring == 0 || s.district == null)) s.district = e.district;
         Stamped st = z.stamped;
         s.cityCfsWindows = st.cityCfsWindows;

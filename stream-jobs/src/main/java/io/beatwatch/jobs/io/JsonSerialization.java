@@ -2,6 +2,7 @@ package io.beatwatch.jobs.io;
 
 import io.beatwatch.core.json.Json;
 import io.beatwatch.core.model.HotspotAlert;
+import io.beatwatch.core.model.PatrolSuggestion;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 
@@ -26,6 +27,14 @@ final class JsonSerialization {
         @Override
         public byte[] serialize(HotspotAlert a) {
             return a.alertId().getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A suggestion's district as the record key, so one district's suggestions stay in order. */
+    static final class DistrictKey implements SerializationSchema<PatrolSuggestion> {
+        @Override
+        public byte[] serialize(PatrolSuggestion s) {
+            return (s.district() == null ? "" : s.district()).getBytes(StandardCharsets.UTF_8);
         }
     }
 }

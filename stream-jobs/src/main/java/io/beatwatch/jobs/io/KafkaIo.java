@@ -1,6 +1,7 @@
 package io.beatwatch.jobs.io;
 
 import io.beatwatch.core.model.HotspotAlert;
+import io.beatwatch.core.model.PatrolSuggestion;
 import io.beatwatch.core.model.Reject;
 import io.beatwatch.jobs.hotspot.RawRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -13,7 +14,10 @@ import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsIni
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
-/** Kafka sources and sinks of HotspotJob: raw JSON in, alerts and rejects out. */
+/**
+ * Kafka sources and sinks of HotspotJob: raw calls, tips and patrol feedback in; alerts, patrol
+ * suggestions and rejects out.
+ */
 public final class KafkaIo {
 
     private KafkaIo() {}
@@ -43,6 +47,18 @@ public final class KafkaIo {
                         .name("tips")
                         .uid("tips-raw");
         return calls.union(tips);
+    }
+
+    /**
+     * Dispatcher feedback (raw JSON) from its topic. The patrol stage decodes it and assigns its
+     * event-time watermarks (with idleness: the topic is quiet most of the time).
+     */
+    public static DataStream<String> feedback(StreamExecutionEnvironment env, Topics t) {
+        return env.fromSource(
+                        source(t, t.patrolFeedback()),
+                        WatermarkStrategy.noWatermarks(),
+                        "kafka:" + t.patrolFeedback())
+                .uid("source-patrol-feedback");
     }
 
     private static KafkaSource<String> source(Topics t, String topic) {
@@ -82,6 +98,21 @@ public final class KafkaIo {
                         KafkaRecordSerializationSchema.<Reject>builder()
                                 .setTopic(t.dlq())
                                 .setValueSerializationSchema(new JsonSerialization.Value<Reject>())
+                                .build())
+                .build();
+    }
+
+    /** New patrol suggestions, keyed by district (one district's stay in order). */
+    public static KafkaSink<PatrolSuggestion> suggestionSink(Topics t) {
+        return KafkaSink.<PatrolSuggestion>builder()
+                .setBootstrapServers(t.bootstrapServers())
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .setRecordSerializer(
+                        KafkaRecordSerializationSchema.<PatrolSuggestion>builder()
+                                .setTopic(t.suggestions())
+                                .setKeySerializationSchema(new JsonSerialization.DistrictKey())
+                                .setValueSerializationSchema(
+                                        new JsonSerialization.Value<PatrolSuggestion>())
                                 .build())
                 .build();
     }

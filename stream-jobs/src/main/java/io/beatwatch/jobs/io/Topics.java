@@ -13,6 +13,7 @@ public record Topics(
         String alerts,
         String dlq,
         String patrolFeedback,
+        String suggestions,
         String groupId)
         implements Serializable {
 
@@ -21,6 +22,7 @@ public record Topics(
     public static final String DEFAULT_ALERTS = "beatwatch.alerts";
     public static final String DEFAULT_DLQ = "beatwatch.dlq";
     public static final String DEFAULT_PATROL_FEEDBACK = "beatwatch.patrol-feedback";
+    public static final String DEFAULT_SUGGESTIONS = "beatwatch.suggestions";
     public static final String DEFAULT_GROUP_ID = "beatwatch-hotspot-job";
 
     public Topics {
@@ -37,6 +39,7 @@ public record Topics(
                 DEFAULT_ALERTS,
                 DEFAULT_DLQ,
                 DEFAULT_PATROL_FEEDBACK,
+                DEFAULT_SUGGESTIONS,
                 DEFAULT_GROUP_ID);
     }
 }

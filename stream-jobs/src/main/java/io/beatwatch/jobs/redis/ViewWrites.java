@@ -5,8 +5,11 @@ import io.beatwatch.core.json.Json;
 import io.beatwatch.core.model.AlertState;
 import io.beatwatch.core.model.HotspotAlert;
 import io.beatwatch.core.model.LatLon;
+import io.beatwatch.core.model.PatrolSuggestion;
 import io.beatwatch.core.view.RedisKeys;
 import io.beatwatch.jobs.hotspot.CellView;
+import io.beatwatch.jobs.patrol.DistrictBoard;
+import io.beatwatch.jobs.patrol.DosageUpdate;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import java.util.ArrayList;
@@ -14,7 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The Redis writes of the view: cell hashes, ranked cells per district, the alert stream. */
+/**
+ * The Redis writes of the view: cell hashes, ranked cells per district, the alert stream; and of
+ * the patrol stage: the suggestion stream and lookup keys, district suggestion hashes, dosage.
+ */
 public final class ViewWrites {
 
     /** District name for cells whose calls carry none. */
@@ -34,6 +40,32 @@ public final class ViewWrites {
                     + "', ARGV[2]) end "
                     + "if ARGV[5] == 'closed' then redis.call('HDEL', KEYS[3], ARGV[4]) "
                     + "else redis.call('HSET', KEYS[3], ARGV[4], ARGV[2]) end "
+                    + "return 1";
+
+    /**
+     * Appends a new suggestion to the stream once (marker SET NX guards the XADD) and keeps it
+     * readable by id. KEYS: marker, stream, lookup key; ARGV: id, json, maxlen, ttl seconds.
+     */
+    static final String APPEND_SUGGESTION =
+            "if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[4]) then "
+                    + "redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*', "
+                    + "'"
+                    + RedisKeys.STREAM_FIELD_EVENT_ID
+                    + "', ARGV[1], '"
+                    + RedisKeys.STREAM_FIELD_SUGGESTION
+                    + "', ARGV[2]) end "
+                    + "redis.call('SET', KEYS[3], ARGV[2], 'EX', ARGV[4]) "
+                    + "return 1";
+
+    /**
+     * Replaces a hash with the given field/value pairs (absolute, atomic) and sets its expiry; an
+     * empty replacement deletes it. KEYS: hash; ARGV: ttl seconds, then field, value, ...
+     */
+    static final String REPLACE_HASH =
+            "redis.call('DEL', KEYS[1]) "
+                    + "if #ARGV > 1 then "
+                    + "redis.call('HSET', KEYS[1], unpack(ARGV, 2)) "
+                    + "redis.call('EXPIRE', KEYS[1], ARGV[1]) end "
                     + "return 1";
 
     /** How long the dedupe marker of an alert event lives. */
@@ -111,5 +143,71 @@ public final class ViewWrites {
                 + a.window().toMinutes()
                 + ":"
                 + a.observed();
+    }
+
+    /** A {@link RedisWrite} appending each new suggestion to the suggestion stream once. */
+    public static RedisWrite<PatrolSuggestion> suggestions(long streamMaxLen) {
+        return (sg, redis) ->
+                List.of(
+                        redis.eval(
+                                APPEND_SUGGESTION,
+                                ScriptOutputType.INTEGER,
+                                new String[] {
+                                    RedisKeys.suggestionSeen(sg.suggestionId()),
+                                    RedisKeys.SUGGESTION_STREAM,
+                                    RedisKeys.suggestion(sg.suggestionId())
+                                },
+                                sg.suggestionId(),
+                                Json.encode(sg),
+                                Long.toString(streamMaxLen),
+                                Long.toString(RedisKeys.SUGGESTION_TTL.toSeconds())));
+    }
+
+    /** A {@link RedisWrite} replacing a district's suggestion hash with its current board. */
+    public static RedisWrite<DistrictBoard> suggestionBoards() {
+        return (b, redis) -> {
+            String[] args = new String[1 + 2 * b.ids.length];
+            args[0] = Long.toString(RedisKeys.SUGGESTIONS_TTL.toSeconds());
+            for (int i = 0; i < b.ids.length; i++) {
+                args[1 + 2 * i] = b.ids[i];
+                args[2 + 2 * i] = b.json[i];
+            }
+            return List.of(
+                    redis.eval(
+                            REPLACE_HASH,
+                            ScriptOutputType.INTEGER,
+                            new String[] {RedisKeys.suggestions(b.district)},
+                            args),
+                    redis.sadd(RedisKeys.DISTRICTS, b.district));
+        };
+    }
+
+    /** A {@link RedisWrite} replacing a district's dosage of a day, and its line in the summary. */
+    public static RedisWrite<DosageUpdate> dosage() {
+        return (d, redis) -> {
+            String ttl = Long.toString(RedisKeys.DOSAGE_TTL.toSeconds());
+            String[] args = new String[1 + 2 * d.cells.length];
+            args[0] = ttl;
+            for (int i = 0; i < d.cells.length; i++) {
+                args[1 + 2 * i] = d.cells[i];
+                args[2 + 2 * i] = Integer.toString(d.minutes[i]);
+            }
+            String summaryKey = RedisKeys.dosageSummary(d.date);
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("minutes", d.totalMinutes);
+            summary.put("visits", d.visits);
+            summary.put("fromAlerts", d.fromAlerts);
+            summary.put("doneMinutes", d.doneMinutes);
+            summary.put("declined", d.declined);
+            summary.put("cells", d.cells.length);
+            return List.of(
+                    redis.eval(
+                            REPLACE_HASH,
+                            ScriptOutputType.INTEGER,
+                            new String[] {RedisKeys.dosage(d.district, d.date)},
+                            args),
+                    redis.hset(summaryKey, d.district, Json.encode(summary)),
+                    redis.expire(summaryKey, RedisKeys.DOSAGE_TTL.toSeconds()));
+        };
     }
 }

@@ -1,0 +1,57 @@
+package io.beatwatch.jobs.patrol;
+
+import io.beatwatch.core.patrol.DistrictBoundaries;
+import io.beatwatch.core.patrol.PatrolConfig;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Typed configuration of the patrol stage: the policy, the agency's district boundaries when it has
+ * them (else districts are learned from the calls), and how the feedback stream's watermarks
+ * behave.
+ *
+ * @param policy the patrol policy (rounds, caps, blocks, types, seed)
+ * @param boundaries district boundaries, or null to learn districts from the calls
+ * @param feedbackOutOfOrderness how late feedback may arrive and still be applied in order
+ * @param feedbackIdleness after this long without feedback, the feedback stream stops holding back
+ *     the watermark (it is quiet most of the time)
+ */
+public record PatrolJobConfig(
+        PatrolConfig policy,
+        DistrictBoundaries boundaries,
+        Duration feedbackOutOfOrderness,
+        Duration feedbackIdleness)
+        implements Serializable {
+
+    public static final Duration DEFAULT_FEEDBACK_OUT_OF_ORDERNESS = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_FEEDBACK_IDLENESS = Duration.ofSeconds(30);
+
+    /** A cell's state is forgotten after this many risk half-lives without a call. */
+    public static final int FORGET_AFTER_HALF_LIVES = 8;
+
+    public PatrolJobConfig {
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(feedbackOutOfOrderness, "feedbackOutOfOrderness");
+        Objects.requireNonNull(feedbackIdleness, "feedbackIdleness");
+        if (feedbackOutOfOrderness.isNegative() || feedbackIdleness.isNegative()) {
+            throw new IllegalArgumentException("durations must not be negative");
+        }
+    }
+
+    /** The policy with learned districts and default feedback watermarks. */
+    public static PatrolJobConfig of(PatrolConfig policy) {
+        return new PatrolJobConfig(
+                policy, null, DEFAULT_FEEDBACK_OUT_OF_ORDERNESS, DEFAULT_FEEDBACK_IDLENESS);
+    }
+
+    /** A copy with district boundaries. */
+    public PatrolJobConfig withBoundaries(DistrictBoundaries b) {
+        return new PatrolJobConfig(policy, b, feedbackOutOfOrderness, feedbackIdleness);
+    }
+
+    /** How long a cell may go without a call before the tracker forgets it. */
+    public long forgetAfterMillis() {
+        return policy.riskHalfLife().toMillis() * FORGET_AFTER_HALF_LIVES;
+    }
+}

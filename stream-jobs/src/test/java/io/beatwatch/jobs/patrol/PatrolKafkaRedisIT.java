@@ -1,0 +1,194 @@
+package io.beatwatch.jobs.patrol;
+
+import static io.beatwatch.jobs.patrol.PatrolJobIT.BOUNDS;
+import static io.beatwatch.jobs.patrol.PatrolJobIT.POLICY;
+import static io.beatwatch.jobs.patrol.PatrolJobIT.SOLO_CELL;
+import static io.beatwatch.jobs.patrol.PatrolJobIT.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.beatwatch.core.detect.DetectionConfig;
+import io.beatwatch.core.json.Json;
+import io.beatwatch.core.model.PatrolSuggestion;
+import io.beatwatch.core.patrol.PatrolPlanner;
+import io.beatwatch.core.view.RedisKeys;
+import io.beatwatch.jobs.hotspot.HotspotJob;
+import io.beatwatch.jobs.hotspot.HotspotJobConfig;
+import io.beatwatch.jobs.hotspot.RawRecord;
+import io.beatwatch.jobs.io.KafkaIo;
+import io.beatwatch.jobs.io.Topics;
+import io.beatwatch.jobs.redis.RedisSink;
+import io.beatwatch.jobs.redis.ViewWrites;
+import io.beatwatch.jobs.testkit.MiniClusterExtension;
+import io.beatwatch.testkit.KafkaBroker;
+import io.beatwatch.testkit.KafkaBrokerExtension;
+import io.beatwatch.testkit.RedisServer;
+import io.beatwatch.testkit.RedisServerExtension;
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The patrol path against a real Kafka broker and Redis server: calls in Kafka become suggestions
+ * in the Redis stream, the district hash and {@code beatwatch.suggestions}; a dispatcher's decline
+ * on {@code beatwatch.patrol-feedback} keeps the place out of later rounds and shows in the dosage.
+ */
+class PatrolKafkaRedisIT {
+
+    @RegisterExtension static final MiniClusterExtension FLINK = new MiniClusterExtension();
+    @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+    @RegisterExtension static final RedisServerExtension REDIS = new RedisServerExtension();
+
+    private static final Duration WAIT = Duration.ofSeconds(120);
+
+    @Test
+    void suggestionsReachRedisAndKafkaAndADeclineKeepsThePlaceOut() throws Exception {
+        KafkaBroker kafka = KAFKA.broker();
+        RedisServer redis = REDIS.server();
+        Topics topics = Topics.defaults(kafka.bootstrapServers());
+        kafka.createTopics(
+                1,
+                topics.calls(),
+                topics.tips(),
+                topics.alerts(),
+                topics.dlq(),
+                topics.patrolFeedback(),
+                topics.suggestions());
+        List<RawRecord> city = PatrolJobIT.smallCity();
+        // calls up to 11 min: the watermark passes the first round (T0), not the second (15 min)
+        Instant split = T0.plusSeconds(12 * 60);
+        Instant end = T0.plusSeconds(4 * 3600);
+
+        var patrol = new PatrolJobConfig(POLICY, null, Duration.ZERO, Duration.ofSeconds(1));
+        var job =
+                new HotspotJob(
+                        // live defaults (idleness on): a reader with no partition must not hold
+                        // back the watermark
+                        HotspotJobConfig.defaults(BOUNDS, Set.of())
+                                .withDetection(DetectionConfig.defaults().withBaseline(7, 1, 3))
+                                .withCheckpointInterval(Duration.ofSeconds(1))
+                                .withSource("test"),
+                        env -> KafkaIo.input(env, topics),
+                        new HotspotJob.Sinks(
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                List.of(
+                                        new RedisSink<>(
+                                                redis.uri(),
+                                                ViewWrites.suggestions(
+                                                        RedisKeys.SUGGESTION_STREAM_MAX_LEN)),
+                                        KafkaIo.suggestionSink(topics)),
+                                List.of(
+                                        new RedisSink<>(
+                                                redis.uri(), ViewWrites.suggestionBoards())),
+                                List.of(new RedisSink<>(redis.uri(), ViewWrites.dosage()))),
+                        patrol,
+                        env -> KafkaIo.feedback(env, topics));
+        JobClient client = job.executeAsync(FLINK.environment(), "patrol-kafka-redis-it");
+        RedisClient lettuce = RedisClient.create(redis.uri());
+        try (var connection = lettuce.connect();
+                KafkaProducer<String, String> producer = kafka.newProducer()) {
+            RedisCommands<String, String> r = connection.sync();
+
+            // the first minutes of calls: the first round (at T0) puts SOLO's only cell up
+            produce(producer, topics, city, Instant.MIN, split);
+            String first = PatrolPlanner.suggestionId(SOLO_CELL, T0.toEpochMilli());
+            await(() -> r.hexists(RedisKeys.suggestions("SOLO"), first), "first suggestion");
+            PatrolSuggestion s = Json.decodeSuggestion(r.get(RedisKeys.suggestion(first)));
+            assertThat(s.district()).isEqualTo("SOLO");
+            assertThat(s.cell()).isEqualTo(SOLO_CELL);
+
+            // the dispatcher declines it 5 minutes in; wait until the job has read it (its offset
+            // is committed at a checkpoint, so the planner holds it) before time moves on
+            producer.send(
+                    new ProducerRecord<>(
+                            topics.patrolFeedback(),
+                            first,
+                            PatrolJobIT.feedback(
+                                    first,
+                                    io.beatwatch.core.model.PatrolFeedback.Action.DECLINED,
+                                    5)));
+            producer.flush();
+            var feedbackPartition = new TopicPartition(topics.patrolFeedback(), 0);
+            await(
+                    () -> {
+                        try {
+                            OffsetAndMetadata o =
+                                    kafka.admin()
+                                            .listConsumerGroupOffsets(topics.groupId())
+                                            .partitionsToOffsetAndMetadata()
+                                            .get()
+                                            .get(feedbackPartition);
+                            return o != null && o.offset() >= 1;
+                        } catch (Exception e) {
+                            return false;
+                        }
+                    },
+                    "feedback offset committed");
+
+            produce(producer, topics, city, split, end);
+            Instant back = T0.plusSeconds(135 * 60);
+            await(
+                    () -> soloTimes(r).stream().anyMatch(t -> !t.isBefore(back)),
+                    "SOLO suggested again");
+
+            // unanswered it would have come back at 75 min; declined, not before 135
+            List<Instant> times = soloTimes(r);
+            assertThat(times.get(0)).isEqualTo(T0);
+            assertThat(times.get(1)).isEqualTo(back);
+            var summary = Json.tree(r.hget(RedisKeys.dosageSummary("2026-03-02"), "SOLO"));
+            assertThat(summary.get("declined").asInt()).isEqualTo(1);
+            assertThat(r.hget(RedisKeys.dosage("SOLO", "2026-03-02"), SOLO_CELL)).isNotNull();
+            var logged = kafka.consume(topics.suggestions(), times.size(), WAIT);
+            assertThat(logged).anyMatch(rec -> "SOLO".equals(rec.key()));
+            assertThat(r.smembers(RedisKeys.DISTRICTS)).contains("SOLO");
+        } finally {
+            client.cancel().get();
+            lettuce.shutdown();
+        }
+    }
+
+    private static void produce(
+            KafkaProducer<String, String> producer,
+            Topics topics,
+            List<RawRecord> city,
+            Instant from,
+            Instant to) {
+        for (RawRecord rec : city) {
+            Instant t = Instant.ofEpochMilli(rec.eventTimeMillis);
+            if (t.isBefore(from) || !t.isBefore(to)) continue;
+            producer.send(new ProducerRecord<>(topics.calls(), null, rec.payload));
+        }
+        producer.flush();
+    }
+
+    private static List<Instant> soloTimes(RedisCommands<String, String> r) {
+        return r.xrange(RedisKeys.SUGGESTION_STREAM, Range.create("-", "+")).stream()
+                .map(m -> Json.decodeSuggestion(m.getBody().get(RedisKeys.STREAM_FIELD_SUGGESTION)))
+                .filter(x -> "SOLO".equals(x.district()))
+                .map(PatrolSuggestion::createdAt)
+                .sorted()
+                .toList();
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline)
+                throw new AssertionError("timed out waiting for " + what);
+            Thread.sleep(200);
+        }
+    }
+}
