@@ -89,6 +89,7 @@ class ConsoleBrowserIT {
         WebDriver browser = chromium();
         try {
             var wait = new WebDriverWait(browser, WAIT);
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
             browser.get("http://localhost:" + stack.gateway().port() + "/");
             wait.until(d -> d.findElement(By.cssSelector("body[data-ready]")));
             WebElement user = browser.findElement(By.cssSelector("[data-testid=login-user]"));
@@ -106,30 +107,32 @@ class ConsoleBrowserIT {
 
             String cell = produceCluster();
             long producedAt = System.nanoTime();
-            WebElement alert =
-                    wait.until(
-                            d ->
-                                    d
-                                            .findElements(
-                                                    By.cssSelector("[data-testid=alert-item]"))
-                                            .stream()
-                                            .filter(
-                                                    e ->
-                                                            e.getAttribute("data-alert-id")
-                                                                    .startsWith(cell))
-                                            .findFirst()
-                                            .orElse(null));
+            // the list re-renders on every alert revision: find the item afresh for each step
+            By item = By.cssSelector("[data-testid=alert-item][data-alert-id^='" + cell + "']");
+            String text = wait.until(d -> d.findElement(item).getText());
             double seconds = (System.nanoTime() - producedAt) / 1e9;
             System.out.printf(
                     "alert on the console %.1f s after the calls were produced%n", seconds);
-            assertThat(alert.getText()).contains("observed");
+            assertThat(text).contains("observed");
 
-            alert.findElement(By.cssSelector("[data-testid=alert-ack]")).click();
-            confirmDialogIfShown(browser);
             wait.until(
-                    d -> !d.findElements(By.cssSelector("[data-testid=alert-status]")).isEmpty());
+                    d -> {
+                        d.findElement(item)
+                                .findElement(By.cssSelector("[data-testid=alert-ack]"))
+                                .click();
+                        return true;
+                    });
+            confirmDialogIfShown(browser);
             String status =
-                    browser.findElement(By.cssSelector("[data-testid=alert-status]")).getText();
+                    wait.until(
+                            d -> {
+                                var found =
+                                        d.findElement(item)
+                                                .findElements(
+                                                        By.cssSelector(
+                                                                "[data-testid=alert-status]"));
+                                return found.isEmpty() ? null : found.get(0).getText();
+                            });
             assertThat(status.toLowerCase()).contains("acknowledged");
             assertThat(acknowledgementsInRedis()).isPositive();
 
