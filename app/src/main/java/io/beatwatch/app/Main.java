@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
             io.beatwatch.jobs.cli.ReplayCommand.class,
             io.beatwatch.jobs.cli.JobCommand.class,
             io.beatwatch.app.demo.DemoCommand.class,
-            GatewayCommand.class
+            GatewayCommand.class,
+            io.beatwatch.jobs.backtest.BacktestCommand.class,
+            io.beatwatch.jobs.backtest.EmergenceCommand.class
         })
 public final class Main implements Runnable {
 

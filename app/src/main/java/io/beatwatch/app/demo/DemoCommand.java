@@ -111,18 +111,21 @@ public final class DemoCommand implements Callable<Integer> {
                                 "beatwatch-demo-shutdown"));
 
         RecordFeed feed;
+        java.time.ZoneId zone;
         HotspotJobConfig jobConfig;
         Instant liveFrom;
         String what;
         if (replay == null) {
             DemoCity city = DemoCity.create(Instant.now(), warmupDays, seed);
             feed = new SyntheticFeed(city.config());
+            zone = city.config().timeZone();
             jobConfig = HotspotJobConfig.defaults(SyntheticFeed.bounds(city.config()), Set.of());
             liveFrom = city.liveFrom();
             what = "the synthetic city (seed " + seed + ")";
         } else {
             var p = CityProfiles.load(profile);
             feed = new FileFeed(profile, replay.toAbsolutePath().toString(), null, null);
+            zone = p.zone();
             jobConfig = HotspotJobConfig.forProfile(p);
             liveFrom = firstEventTime(feed).plus(Duration.ofDays(warmupDays));
             what = replay + " (" + p.name() + ")";
@@ -135,7 +138,13 @@ public final class DemoCommand implements Callable<Integer> {
                         .withSource("demo");
 
         out.println("Starting Beatwatch demo (Redis, Kafka, Flink, gateway) ...");
-        stack = DemoStack.start(new DemoStack.Options(port, feed, liveFrom, speed, jobConfig), out);
+        // patrol suggestions every 15 minutes of event time per district (the Koper dose)
+        var patrol =
+                io.beatwatch.jobs.patrol.PatrolJobConfig.of(
+                        io.beatwatch.core.patrol.PatrolConfig.defaults(zone));
+        stack =
+                DemoStack.start(
+                        new DemoStack.Options(port, feed, liveFrom, speed, jobConfig, patrol), out);
         RunningGateway gateway = stack.gateway();
 
         double startSeconds = (System.nanoTime() - t0) / 1e9;

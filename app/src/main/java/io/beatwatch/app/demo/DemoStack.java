@@ -10,6 +10,7 @@ import io.beatwatch.jobs.hotspot.HotspotJobConfig;
 import io.beatwatch.jobs.io.KafkaIo;
 import io.beatwatch.jobs.io.RecordFeed;
 import io.beatwatch.jobs.io.Topics;
+import io.beatwatch.jobs.patrol.PatrolJobConfig;
 import io.beatwatch.jobs.redis.RedisSink;
 import io.beatwatch.jobs.redis.ViewWrites;
 import io.beatwatch.testkit.KafkaBroker;
@@ -40,13 +41,26 @@ public final class DemoStack implements AutoCloseable {
      * @param liveFrom events from here on are paced at {@code speed}× (earlier ones at full speed)
      * @param speed replay speed of the live part
      * @param jobConfig the job's configuration
+     * @param patrol patrol suggestions (null: none)
      */
     public record Options(
             int port,
             RecordFeed feed,
             Instant liveFrom,
             double speed,
-            HotspotJobConfig jobConfig) {}
+            HotspotJobConfig jobConfig,
+            PatrolJobConfig patrol) {
+
+        /** Without patrol suggestions. */
+        public Options(
+                int port,
+                RecordFeed feed,
+                Instant liveFrom,
+                double speed,
+                HotspotJobConfig jobConfig) {
+            this(port, feed, liveFrom, speed, jobConfig, null);
+        }
+    }
 
     private final List<AutoCloseable> running = new ArrayList<>();
     private RedisServer redis;
@@ -111,7 +125,27 @@ public final class DemoStack implements AutoCloseable {
                                                 ViewWrites.alerts(RedisKeys.ALERT_STREAM_MAX_LEN)),
                                         KafkaIo.alertSink(topics)),
                                 List.of(new RedisSink<>(redis.uri(), ViewWrites.cells())),
-                                List.of(KafkaIo.dlqSink(topics))));
+                                List.of(KafkaIo.dlqSink(topics)),
+                                o.patrol() == null
+                                        ? List.of()
+                                        : List.of(
+                                                new RedisSink<>(
+                                                        redis.uri(),
+                                                        ViewWrites.suggestions(
+                                                                RedisKeys
+                                                                        .SUGGESTION_STREAM_MAX_LEN))),
+                                o.patrol() == null
+                                        ? List.of()
+                                        : List.of(
+                                                new RedisSink<>(
+                                                        redis.uri(),
+                                                        ViewWrites.suggestionBoards())),
+                                o.patrol() == null
+                                        ? List.of()
+                                        : List.of(
+                                                new RedisSink<>(redis.uri(), ViewWrites.dosage()))),
+                        o.patrol(),
+                        o.patrol() == null ? null : env -> KafkaIo.feedback(env, topics));
         var checkpoints = Files.createTempDirectory("beatwatch-demo-checkpoints");
         JobClient client =
                 hotspot.executeAsync(LocalFlink.environment(2, checkpoints), "beatwatch-demo");

@@ -228,7 +228,6 @@ public final class CityDetector {
     private void evaluate(
             String centre, long minute, long t, CityNow city, List<HotspotAlert> out) {
         double tests = config.testsPerDay(Math.max(1, activeCells));
-        double phi = config.dispersion();
         int nw = windows.length;
         long[] cityCfsNow = city.cfs();
         long[] cityTipsNow = city.tips();
@@ -269,7 +268,7 @@ public final class CityDetector {
                 double eCfs = Baseline.expected(cfsBase, prior, cityCfsNow[w], cityCfsBase);
                 evals.add(
                         Evaluation.of(
-                                centre, ring, windows[w], Signal.CFS, cfs, eCfs, tests, phi, t));
+                                centre, ring, windows[w], Signal.CFS, cfs, eCfs, tests, config, t));
                 if (config.tipsSignal()) {
                     double eTips = Baseline.expected(tipsBase, prior, cityTipsNow[w], cityTipsBase);
                     evals.add(
@@ -281,7 +280,7 @@ public final class CityDetector {
                                     tips,
                                     eTips,
                                     tests,
-                                    phi,
+                                    config,
                                     t));
                 }
             }

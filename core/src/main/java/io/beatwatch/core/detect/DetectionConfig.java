@@ -32,6 +32,9 @@ import java.util.List;
  * @param dispersion quasi-Poisson variance-to-mean ratio φ >= 1 of the counts; 1 is the plain
  *     Poisson model, larger values discount repeat-call bursts (see {@link PoissonScan#llr(long,
  *     double, double)}); calibrate it by backtest so measured false alarms meet the budget
+ * @param calibration the config switch for an empirical recurrence interval: null (default) keeps
+ *     the Poisson bound {@code RI = 1 / (p × T)}; a {@link RecurrenceCalibration} fitted on the
+ *     city's own history replaces it, so that "one false alarm per N days" is what is measured
  */
 public record DetectionConfig(
         List<Integer> windowsMinutes,
@@ -49,7 +52,8 @@ public record DetectionConfig(
         int minBaselineDays,
         boolean excludeOfficerInitiated,
         boolean tipsSignal,
-        double dispersion)
+        double dispersion,
+        RecurrenceCalibration calibration)
         implements Serializable {
 
     public static final List<Integer> DEFAULT_WINDOWS_MINUTES = List.of(30, 60, 180);
@@ -111,6 +115,44 @@ public record DetectionConfig(
         if (!(dispersion >= 1) || Double.isInfinite(dispersion)) {
             throw new IllegalArgumentException("dispersion must be >= 1, was " + dispersion);
         }
+    }
+
+    /** The config without a calibration (the Poisson recurrence interval). */
+    public DetectionConfig(
+            List<Integer> windowsMinutes,
+            List<Integer> rings,
+            int baselineDays,
+            int baselineHourBuckets,
+            double recurrenceThresholdDays,
+            double closeRatio,
+            int minObserved,
+            double priorCountPerCell,
+            double escalationScore,
+            int escalationObserved,
+            int persistentEveryMinutes,
+            int newLookbackDays,
+            int minBaselineDays,
+            boolean excludeOfficerInitiated,
+            boolean tipsSignal,
+            double dispersion) {
+        this(
+                windowsMinutes,
+                rings,
+                baselineDays,
+                baselineHourBuckets,
+                recurrenceThresholdDays,
+                closeRatio,
+                minObserved,
+                priorCountPerCell,
+                escalationScore,
+                escalationObserved,
+                persistentEveryMinutes,
+                newLookbackDays,
+                minBaselineDays,
+                excludeOfficerInitiated,
+                tipsSignal,
+                dispersion,
+                null);
     }
 
     /** The config without a dispersion component (plain Poisson, φ = 1), kept for callers of v1. */
@@ -214,7 +256,8 @@ public record DetectionConfig(
                 minBaselineDays,
                 excludeOfficerInitiated,
                 tipsSignal,
-                dispersion);
+                dispersion,
+                calibration);
     }
 
     /** A copy with other windows. */
@@ -235,7 +278,8 @@ public record DetectionConfig(
                 minBaselineDays,
                 excludeOfficerInitiated,
                 tipsSignal,
-                dispersion);
+                dispersion,
+                calibration);
     }
 
     /** A copy with another baseline period and hour slicing. */
@@ -256,7 +300,43 @@ public record DetectionConfig(
                 minDays,
                 excludeOfficerInitiated,
                 tipsSignal,
-                dispersion);
+                dispersion,
+                calibration);
+    }
+
+    /** A copy with an empirical recurrence interval (null: back to the Poisson bound). */
+    public DetectionConfig withCalibration(RecurrenceCalibration c) {
+        return new DetectionConfig(
+                windowsMinutes,
+                rings,
+                baselineDays,
+                baselineHourBuckets,
+                recurrenceThresholdDays,
+                closeRatio,
+                minObserved,
+                priorCountPerCell,
+                escalationScore,
+                escalationObserved,
+                persistentEveryMinutes,
+                newLookbackDays,
+                minBaselineDays,
+                excludeOfficerInitiated,
+                tipsSignal,
+                dispersion,
+                c);
+    }
+
+    /**
+     * The recurrence interval of an evaluation under this config: the calibrated one when a
+     * calibration is set, else the Poisson bound over {@code testsPerDay} tests; both under the
+     * configured dispersion.
+     */
+    public double recurrenceIntervalDays(long observed, double expected, double testsPerDay) {
+        if (calibration == null) {
+            return PoissonScan.recurrenceIntervalDays(observed, expected, testsPerDay, dispersion);
+        }
+        return calibration.recurrenceIntervalDays(
+                PoissonScan.logUpperTail(observed, expected, dispersion));
     }
 
     /** A copy with another quasi-Poisson dispersion φ (1 = plain Poisson). */
@@ -277,6 +357,7 @@ public record DetectionConfig(
                 minBaselineDays,
                 excludeOfficerInitiated,
                 tipsSignal,
-                phi);
+                phi,
+                calibration);
     }
 }

@@ -171,12 +171,13 @@ public final class MinuteCounts {
         long next = Long.MAX_VALUE;
         for (int i = size - 1; i >= 0; i--) {
             long m = minutes[slot(i)];
-            if (m > nowMinute || counts[slot(i)] == 0) continue;
-            long age = nowMinute - m;
-            if (age >= capacity) break;
+            if (counts[slot(i)] == 0) continue;
+            if (nowMinute - m >= capacity) break;
+            // a minute still ahead of now (a timer firing behind the data) leaves its windows
+            // later too: every exit after now counts
             for (int w : windowsMinutes) {
-                int width = Math.min(w, capacity);
-                if (age < width) next = Math.min(next, m + width);
+                long exit = m + Math.min(w, capacity);
+                if (exit > nowMinute) next = Math.min(next, exit);
             }
         }
         return next;

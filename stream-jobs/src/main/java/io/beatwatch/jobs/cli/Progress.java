@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 
 /** A one-line progress bar on a terminal (redrawn in place), plain lines when not a terminal. */
-final class Progress {
+public final class Progress {
 
     private static final int WIDTH = 28;
 
@@ -12,13 +12,13 @@ final class Progress {
     private final boolean terminal;
     private final long startNanos = System.nanoTime();
 
-    Progress(PrintStream out) {
+    public Progress(PrintStream out) {
         this.out = out;
         this.terminal = System.console() != null;
     }
 
     /** Redraws: {@code fraction} in [0, 1] or negative when unknown. */
-    void update(double fraction, long events, long alerts) {
+    public void update(double fraction, long events, long alerts) {
         double secs = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
         String bar;
         String eta = "";
@@ -36,10 +36,34 @@ final class Progress {
         } else {
             bar = "[running]";
         }
-        String line =
-                String.format(
-                        "%s %,d events  %,.0f ev/s  %,d alerts%s",
-                        bar, events, events / secs, alerts, eta);
+        draw(
+                bar
+                        + String.format(
+                                " %,d events  %,.0f ev/s  %,d alerts%s",
+                                events, events / secs, alerts, eta));
+    }
+
+    /** Redraws with a free-form status after the bar: {@code fraction} as in {@link #update}. */
+    public void status(double fraction, String detail) {
+        double secs = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
+        String bar = "[running]";
+        String eta = "";
+        if (fraction >= 0) {
+            int filled = (int) Math.round(Math.min(1, fraction) * WIDTH);
+            bar =
+                    "["
+                            + "#".repeat(filled)
+                            + "-".repeat(WIDTH - filled)
+                            + "] "
+                            + String.format("%5.1f%%", fraction * 100);
+            if (fraction > 0.01 && fraction < 1) {
+                eta = " ETA " + format(Duration.ofSeconds((long) (secs / fraction - secs)));
+            }
+        }
+        draw(bar + " " + detail + eta);
+    }
+
+    private void draw(String line) {
         if (terminal) {
             out.print("\r" + line + "   ");
         } else {
@@ -48,15 +72,15 @@ final class Progress {
         out.flush();
     }
 
-    void done() {
+    public void done() {
         if (terminal) out.println();
     }
 
-    double elapsedSeconds() {
+    public double elapsedSeconds() {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    static String format(Duration d) {
+    public static String format(Duration d) {
         long s = d.toSeconds();
         return s >= 3600
                 ? String.format("%dh%02dm", s / 3600, (s % 3600) / 60)

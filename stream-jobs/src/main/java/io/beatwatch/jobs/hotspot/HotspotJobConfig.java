@@ -65,6 +65,10 @@ public record HotspotJobConfig(
 
     public HotspotJobConfig {
         Objects.requireNonNull(detection, "detection");
+        if (detection.rings().get(0) != 0) {
+            throw new IllegalArgumentException(
+                    "the first ring must be 0 (the cell itself), was " + detection.rings());
+        }
         if (h3Resolution < 0 || h3Resolution > H3Grid.MAX_RESOLUTION) {
             throw new IllegalArgumentException("h3Resolution must be 0..15, was " + h3Resolution);
         }

@@ -168,15 +168,14 @@ final class ZoneDetector extends KeyedProcessFunction<String, ZonedEvent, Hotspo
                 next = Math.min(next, s.tips[i].nextChange(minute, windows));
             }
         }
-        long at;
-        if (next != Long.MAX_VALUE) {
-            at = next * 60_000L;
-        } else if (open || s.viewActive) {
-            at = nowMillis + TIMER_STEP_MS; // nothing slides, but the state must still settle
-        } else {
+        if (next == Long.MAX_VALUE) {
+            // nothing left to slide out of any window: the view is final and an open alert has
+            // been re-scored on empty windows (and closed); sleep until the cleanup
+            s.viewActive = false;
             scheduleCleanup(ctx, s);
             return;
         }
+        long at = next * 60_000L;
         if (s.nextTickMillis != at || at <= nowMillis) {
             at = Math.max(at, nowMillis + 1);
             ctx.timerService().registerEventTimeTimer(at);
@@ -235,11 +234,21 @@ final class ZoneDetector extends KeyedProcessFunction<String, ZonedEvent, Hotspo
         long minute = MinuteCounts.minuteOf(nowMillis);
         double testsPerDay = detection.testsPerDay(s.activeCells);
         List<Evaluation> out = new ArrayList<>();
+        long[] centreCfs = s.cfs[0].sums(minute, windows);
+        long[] centreTips = s.tips[0].sums(minute, windows);
         for (int r = 0; r < rings.length; r++) {
             int cells = rings[r] == 0 ? 1 : 1 + 3 * rings[r] * (rings[r] + 1);
             double prior = detection.priorCount(cells);
             long[] cfs = s.cfs[r].sums(minute, windows);
             long[] tips = s.tips[r].sums(minute, windows);
+            if (rings[r] > 0 && !open) {
+                // a wider zone speaks for its centre only where the centre holds at least its
+                // share: otherwise each of a cluster's neighbours would alert for the same calls
+                for (int w = 0; w < windows.length; w++) {
+                    if (centreCfs[w] * cells < cfs[w]) cfs[w] = 0;
+                    if (centreTips[w] * cells < tips[w]) tips[w] = 0;
+                }
+            }
             long cfsBase = s.cfsBaseline[r].count(minute);
             long tipBase = s.tipBaseline[r].count(minute);
             for (int w = 0; w < windows.length; w++) {
@@ -257,7 +266,7 @@ final class ZoneDetector extends KeyedProcessFunction<String, ZonedEvent, Hotspo
                                     cfs[w],
                                     exp,
                                     testsPerDay,
-                                    detection.dispersion(),
+                                    detection,
                                     nowMillis));
                 }
                 if (detection.tipsSignal() && (open || tips[w] >= detection.minObserved())) {
@@ -273,7 +282,7 @@ final class ZoneDetector extends KeyedProcessFunction<String, ZonedEvent, Hotspo
                                     tips[w],
                                     exp,
                                     testsPerDay,
-                                    detection.dispersion(),
+                                    detection,
                                     nowMillis));
                 }
             }
@@ -327,7 +336,7 @@ final class ZoneDetector extends KeyedProcessFunction<String, ZonedEvent, Hotspo
                             v.observed[w],
                             exp,
                             testsPerDay,
-                            detection.dispersion(),
+                            detection,
                             nowMillis);
             v.expected[w] = exp;
             v.score[w] = e.score();
