@@ -1,11 +1,13 @@
 package io.beatwatch.jobs.cli;
 
+import io.beatwatch.core.patrol.PatrolConfig;
 import io.beatwatch.core.profile.CityProfiles;
 import io.beatwatch.core.view.RedisKeys;
 import io.beatwatch.jobs.hotspot.HotspotJob;
 import io.beatwatch.jobs.hotspot.HotspotJobConfig;
 import io.beatwatch.jobs.io.KafkaIo;
 import io.beatwatch.jobs.io.Topics;
+import io.beatwatch.jobs.patrol.PatrolJobConfig;
 import io.beatwatch.jobs.redis.RedisSink;
 import io.beatwatch.jobs.redis.ViewWrites;
 import java.time.Duration;
@@ -23,9 +25,10 @@ import picocli.CommandLine.Option;
         name = "job",
         mixinStandardHelpOptions = true,
         description = {
-            "Run the Flink HotspotJob: Kafka beatwatch.cfs / beatwatch.tips in; Redis view,"
-                    + " Redis stream beatwatch:alerts, Kafka beatwatch.alerts and beatwatch.dlq"
-                    + " out."
+            "Run the Flink HotspotJob: Kafka beatwatch.cfs / beatwatch.tips /"
+                    + " beatwatch.patrol-feedback in; Redis view, Redis streams beatwatch:alerts"
+                    + " and beatwatch:suggestions, Kafka beatwatch.alerts, beatwatch.suggestions"
+                    + " and beatwatch.dlq out."
         })
 public final class JobCommand implements Callable<Integer> {
 
@@ -65,6 +68,26 @@ public final class JobCommand implements Callable<Integer> {
     java.nio.file.Path checkpointDir;
 
     @Option(
+            names = "--no-patrol",
+            description = "Do not make patrol suggestions (alerts and the view only).")
+    boolean noPatrol;
+
+    @Option(
+            names = "--patrol-seed",
+            defaultValue = "" + PatrolConfig.DEFAULT_SEED,
+            description = "Seed of the randomized patrol choice (default ${DEFAULT-VALUE}).")
+    long patrolSeed;
+
+    @Option(
+            names = "--districts",
+            paramLabel = "GEOJSON",
+            description = {
+                "District boundaries (GeoJSON) for patrol districts; default",
+                "config/cities/<profile>.districts.geojson if present, else learned from calls."
+            })
+    java.nio.file.Path districts;
+
+    @Option(
             names = "--parallelism",
             defaultValue = "2",
             description = "Parallelism (default ${DEFAULT-VALUE}).")
@@ -81,6 +104,11 @@ public final class JobCommand implements Callable<Integer> {
                             config.detection().withRecurrenceThresholdDays(thresholdDays));
         }
         Topics topics = Topics.defaults(kafka);
+        var cityProfile = CityProfiles.load(profile);
+        PatrolJobConfig patrol =
+                noPatrol
+                        ? null
+                        : PatrolJobConfig.forProfile(cityProfile, patrolSeed, districts, null);
         var job =
                 new HotspotJob(
                         config,
@@ -92,7 +120,17 @@ public final class JobCommand implements Callable<Integer> {
                                                 ViewWrites.alerts(RedisKeys.ALERT_STREAM_MAX_LEN)),
                                         KafkaIo.alertSink(topics)),
                                 List.of(new RedisSink<>(redis, ViewWrites.cells())),
-                                List.of(KafkaIo.dlqSink(topics))));
+                                List.of(KafkaIo.dlqSink(topics)),
+                                List.of(
+                                        new RedisSink<>(
+                                                redis,
+                                                ViewWrites.suggestions(
+                                                        RedisKeys.SUGGESTION_STREAM_MAX_LEN)),
+                                        KafkaIo.suggestionSink(topics)),
+                                List.of(new RedisSink<>(redis, ViewWrites.suggestionBoards())),
+                                List.of(new RedisSink<>(redis, ViewWrites.dosage()))),
+                        patrol,
+                        patrol == null ? null : env -> KafkaIo.feedback(env, topics));
         var env = StreamExecutionEnvironment.getExecutionEnvironment();
         if (env instanceof org.apache.flink.streaming.api.environment.LocalStreamEnvironment) {
             env = LocalFlink.environment(parallelism, checkpointDir.toAbsolutePath());

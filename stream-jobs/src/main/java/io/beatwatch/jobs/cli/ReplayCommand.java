@@ -5,10 +5,8 @@ import io.beatwatch.core.json.Json;
 import io.beatwatch.core.model.AlertState;
 import io.beatwatch.core.model.HotspotAlert;
 import io.beatwatch.core.model.PatrolSuggestion;
-import io.beatwatch.core.patrol.DistrictBoundaries;
 import io.beatwatch.core.patrol.PatrolConfig;
 import io.beatwatch.core.patrol.PatrolSummary;
-import io.beatwatch.core.patrol.TypeFilter;
 import io.beatwatch.core.profile.CityProfiles;
 import io.beatwatch.core.synth.SyntheticCityConfig;
 import io.beatwatch.core.view.RedisKeys;
@@ -175,7 +173,6 @@ public final class ReplayCommand implements Callable<Integer> {
         HotspotJobConfig config;
         String name;
         ZoneId zone;
-        TypeFilter officerTypes = TypeFilter.none();
         if (synthetic) {
             var city =
                     SyntheticCityConfig.defaults()
@@ -193,7 +190,6 @@ public final class ReplayCommand implements Callable<Integer> {
             config = HotspotJobConfig.forProfile(p);
             name = p.name();
             zone = p.zone();
-            officerTypes = TypeFilter.of(p.officerInitiated());
         }
         DetectionConfig d = config.detection();
         if (baselineDays != null)
@@ -210,27 +206,21 @@ public final class ReplayCommand implements Callable<Integer> {
                         .withSource(name);
         PatrolJobConfig patrol = null;
         if (!noPatrol) {
-            PatrolConfig policy =
-                    PatrolConfig.defaults(zone)
-                            .withSeed(patrolSeed)
-                            .withTypes(
-                                    PatrolConfig.DEFAULT_ENFORCEMENT_TYPES.union(officerTypes),
-                                    PatrolConfig.DEFAULT_IGNORED_TYPES);
-            patrol = PatrolJobConfig.of(policy);
-            Path geo =
-                    districts != null
-                            ? districts
-                            : synthetic
-                                    ? null
-                                    : Path.of("config", "cities", name + ".districts.geojson");
-            if (districts != null && !Files.isReadable(districts)) {
-                err.println("error: cannot read " + districts);
+            try {
+                patrol =
+                        synthetic
+                                ? PatrolJobConfig.of(
+                                        PatrolConfig.defaults(zone).withSeed(patrolSeed))
+                                : PatrolJobConfig.forProfile(
+                                        CityProfiles.load(profile),
+                                        patrolSeed,
+                                        districts,
+                                        districtsProperty);
+            } catch (IOException e) {
+                err.println("error: " + e.getMessage());
                 return 2;
             }
-            if (geo != null && Files.isReadable(geo)) {
-                patrol = patrol.withBoundaries(DistrictBoundaries.load(geo, districtsProperty));
-                err.println("Patrol districts from " + geo);
-            }
+            if (patrol.boundaries() != null) err.println("Patrol districts from boundaries");
         }
         double pace = "max".equalsIgnoreCase(speed) ? 0 : Double.parseDouble(speed);
         RecordFeed paced = new PacedFeed(feed, pace);

@@ -2,7 +2,12 @@ package io.beatwatch.jobs.patrol;
 
 import io.beatwatch.core.patrol.DistrictBoundaries;
 import io.beatwatch.core.patrol.PatrolConfig;
+import io.beatwatch.core.patrol.TypeFilter;
+import io.beatwatch.core.profile.CityProfile;
+import java.io.IOException;
 import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -43,6 +48,38 @@ public record PatrolJobConfig(
     public static PatrolJobConfig of(PatrolConfig policy) {
         return new PatrolJobConfig(
                 policy, null, DEFAULT_FEEDBACK_OUT_OF_ORDERNESS, DEFAULT_FEEDBACK_IDLENESS);
+    }
+
+    /**
+     * The default policy for a city: its time zone, its officer-initiated types added to the
+     * enforcement-prone ones, the given seed; district boundaries from {@code districts} when
+     * given, else from {@code config/cities/<profile>.districts.geojson} (relative to the working
+     * directory) when that file exists, else learned from the calls.
+     *
+     * @param districtsProperty feature property naming the district, or null for the defaults
+     */
+    public static PatrolJobConfig forProfile(
+            CityProfile p, long seed, Path districts, String districtsProperty) throws IOException {
+        PatrolConfig policy =
+                PatrolConfig.defaults(p.zone())
+                        .withSeed(seed)
+                        .withTypes(
+                                PatrolConfig.DEFAULT_ENFORCEMENT_TYPES.union(
+                                        TypeFilter.of(p.officerInitiated())),
+                                PatrolConfig.DEFAULT_IGNORED_TYPES);
+        PatrolJobConfig c = of(policy);
+        Path geo = districts != null ? districts : defaultBoundaries(p.name());
+        if (districts != null && !Files.isReadable(districts)) {
+            throw new IOException("cannot read district boundaries " + districts);
+        }
+        return Files.isReadable(geo)
+                ? c.withBoundaries(DistrictBoundaries.load(geo, districtsProperty))
+                : c;
+    }
+
+    /** Where a profile's district boundaries are looked for by default. */
+    public static Path defaultBoundaries(String profileName) {
+        return Path.of("config", "cities", profileName + ".districts.geojson");
     }
 
     /** A copy with district boundaries. */
