@@ -11,17 +11,22 @@ import java.util.SplittableRandom;
 
 /**
  * The demo's synthetic city, anchored to the present: {@code warmupDays} of history (fed at full
- * speed so the baseline is warm), then the last day replayed at {@code speed}× until it catches up
- * with the clock, then real time. Emerging clusters are injected every so often so a console sees
- * alerts within a minute of start.
+ * speed so the baseline is warm), then the last half hour replayed at {@code speed}× until it
+ * catches up with the clock, then real time. Event time is the wall clock within a minute of start,
+ * so patrol suggestions are current (a dispatcher can accept and complete them) and alerts are
+ * fresh. Emerging clusters are injected over the last day (the console's 24-hour history has
+ * alerts) and every few minutes once live.
  */
 record DemoCity(SyntheticCityConfig config, Instant liveFrom) {
 
-    /** Event time between two injected clusters while replaying the last day. */
-    static final Duration CATCH_UP_CLUSTER_EVERY = Duration.ofMinutes(40);
+    /** Event time between two injected clusters in the history of the last day. */
+    static final Duration HISTORY_CLUSTER_EVERY = Duration.ofMinutes(40);
 
-    /** Event (= wall) time between two injected clusters once in real time. */
-    static final Duration LIVE_CLUSTER_EVERY = Duration.ofMinutes(15);
+    /** How far back from now clusters are injected into the history. */
+    static final Duration HISTORY_WITH_CLUSTERS = Duration.ofHours(24);
+
+    /** Event (= wall) time between two injected clusters from the catch-up on. */
+    static final Duration LIVE_CLUSTER_EVERY = Duration.ofMinutes(10);
 
     /**
      * Mixed call types of an injected cluster: many callers about many things, not one incident.
@@ -37,8 +42,11 @@ record DemoCity(SyntheticCityConfig config, Instant liveFrom) {
                     "Vandalism",
                     "Fight");
 
-    /** How far before now the replayed live phase starts. */
-    static final Duration CATCH_UP = Duration.ofHours(24);
+    /** Event time from the start of the paced phase to its first cluster. */
+    static final Duration FIRST_LIVE_CLUSTER_AFTER = Duration.ofMinutes(2);
+
+    /** How far before now the paced phase starts (30 s of catch-up at the default 60×). */
+    static final Duration CATCH_UP = Duration.ofMinutes(30);
 
     /** How long the generated city runs past now (the demo can run that long). */
     static final Duration AHEAD = Duration.ofDays(3);
@@ -53,7 +61,7 @@ record DemoCity(SyntheticCityConfig config, Instant liveFrom) {
         var grid = new H3Grid(base.resolution());
         var random = new SplittableRandom(seed);
         int n = 0;
-        Instant t = liveFrom.plus(Duration.ofMinutes(5));
+        Instant t = now.minus(HISTORY_WITH_CLUSTERS).truncatedTo(ChronoUnit.MINUTES);
         while (t.isBefore(now.plus(AHEAD))) {
             // a place within ~7 km of the centre; a cluster of 14-22 calls of mixed types over
             // 20-30 minutes, strong enough to pass the default false-alarm budget (100 days)
@@ -77,7 +85,12 @@ record DemoCity(SyntheticCityConfig config, Instant liveFrom) {
                             : InjectedCluster.calls("demo-" + n, cell, n % 2, t, span, calls);
             base = base.withCluster(c);
             n++;
-            t = t.plus(t.isBefore(now) ? CATCH_UP_CLUSTER_EVERY : LIVE_CLUSTER_EVERY);
+            Instant next =
+                    t.plus(t.isBefore(liveFrom) ? HISTORY_CLUSTER_EVERY : LIVE_CLUSTER_EVERY);
+            // the first paced cluster starts right after the catch-up begins, so a console sees a
+            // fresh alert within a minute of start
+            Instant firstLive = liveFrom.plus(FIRST_LIVE_CLUSTER_AFTER);
+            t = t.isBefore(firstLive) && next.isAfter(firstLive) ? firstLive : next;
         }
         return new DemoCity(base, liveFrom);
     }

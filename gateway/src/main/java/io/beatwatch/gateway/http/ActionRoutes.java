@@ -133,10 +133,6 @@ final class ActionRoutes {
             throw ApiException.forbidden("only dispatchers and supervisors answer suggestions");
         }
         var body = Http.body(ctx);
-        var district = optionalText(body.get("district"), "district", 64);
-        if (district == null) {
-            throw ApiException.badRequest("district is required");
-        }
         PatrolFeedback.Action action;
         try {
             action =
@@ -146,25 +142,32 @@ final class ActionRoutes {
             throw ApiException.badRequest("action must be accepted, declined, arrived or done");
         }
         var unit = optionalText(body.get("unit"), "unit", MAX_ASSIGNEE_CHARS);
-        if (!p.canSee(district)) {
-            deps.audit()
-                    .record(
-                            p.user(),
-                            p.role().wire(),
-                            "suggestion.feedback",
-                            id,
-                            from,
-                            AuditLog.DENIED,
-                            "district outside scope");
-            throw ApiException.forbidden("district outside your scope");
-        }
+        // optional: a client that names the district must name the suggestion's own
+        var claimed = optionalText(body.get("district"), "district", 64);
         var c = ctx.vertx().getOrCreateContext();
-        Async.on(c, deps.view().commands().hget(RedisKeys.suggestions(district), id))
+        Async.on(c, deps.view().commands().get(RedisKeys.suggestion(id)))
                 .compose(
                         json -> {
                             var s = LiveViewRoutes.parseObject(json);
                             if (s == null) {
-                                throw ApiException.notFound("no current suggestion with this id");
+                                throw ApiException.notFound("no suggestion with this id");
+                            }
+                            var district = s.path("district").asText(null);
+                            if (claimed != null && !claimed.equals(district)) {
+                                throw ApiException.badRequest(
+                                        "district does not match the suggestion's district");
+                            }
+                            if (!p.canSee(district)) {
+                                deps.audit()
+                                        .record(
+                                                p.user(),
+                                                p.role().wire(),
+                                                "suggestion.feedback",
+                                                id,
+                                                from,
+                                                AuditLog.DENIED,
+                                                "district outside scope");
+                                throw ApiException.forbidden("suggestion outside your scope");
                             }
                             var fb =
                                     new PatrolFeedback(
@@ -176,8 +179,9 @@ final class ActionRoutes {
                                             s.path("cell").asText(null),
                                             deps.clock().instant());
                             var text = Json.write(fb);
+                            // keyed by district: one district's answers stay in order
                             return deps.kafka()
-                                    .send(deps.config().topics().patrolFeedback(), id, text)
+                                    .send(deps.config().topics().patrolFeedback(), district, text)
                                     .recover(
                                             e ->
                                                     io.vertx.core.Future.failedFuture(

@@ -224,36 +224,44 @@ class RestIT {
     @Test
     void dispatcherAnswersASuggestionOfItsDistrictToKafka() throws Exception {
         var redis = services.redis();
-        redis.hset(
-                RedisKeys.suggestions("NORTH"),
-                "sg-1",
+        redis.set(
+                RedisKeys.suggestion("sg-1"),
                 "{\"v\":1,\"suggestionId\":\"sg-1\",\"district\":\"NORTH\",\"cell\":\""
                         + Alerts.CELL
                         + "\",\"dwellMinutes\":12}");
-        var body = "{\"district\":\"NORTH\",\"action\":\"accepted\",\"unit\":\"unit 7\"}";
-        assertThat(
-                        gw.post(
-                                        "/api/suggestions/sg-1/feedback",
-                                        gw.token("disp-south"),
-                                        body.replace("NORTH", "NORTH"))
-                                .statusCode())
-                .isEqualTo(403);
-        assertThat(
-                        gw.post("/api/suggestions/sg-1/feedback", gw.token("analyst1"), body)
-                                .statusCode())
-                .isEqualTo(403);
-        assertThat(
-                        gw.post("/api/suggestions/nope/feedback", gw.token("disp-north"), body)
-                                .statusCode())
-                .isEqualTo(404);
-        var r = gw.post("/api/suggestions/sg-1/feedback", gw.token("disp-north"), body);
+        // what the console sends: the action and, optionally, the unit (the gateway finds the
+        // district from the suggestion itself)
+        var body = "{\"action\":\"accepted\",\"unit\":\"unit 7\"}";
+        var url = "/api/suggestions/sg-1/feedback";
+        assertThat(gw.post(url, gw.token("disp-south"), body).statusCode()).isEqualTo(403);
+        assertThat(gw.post(url, gw.token("analyst1"), body).statusCode()).isEqualTo(403);
+        var unknown = gw.post("/api/suggestions/nope/feedback", gw.token("disp-north"), body);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(GatewayFixture.json(unknown).path("error").asText()).isNotBlank();
+        var wrongDistrict = "{\"action\":\"accepted\",\"district\":\"SOUTH\"}";
+        assertThat(gw.post(url, gw.token("sup1"), wrongDistrict).statusCode()).isEqualTo(400);
+        assertThat(gw.post(url, gw.token("disp-north"), "{\"action\":\"maybe\"}").statusCode())
+                .isEqualTo(400);
+
+        var r = gw.post(url, gw.token("disp-north"), body);
         assertThat(r.statusCode()).isEqualTo(202);
-        var records = services.kafka().consume(FEEDBACK_TOPIC, 1, GatewayFixture.WAIT);
-        assertThat(records).hasSize(1);
+        var done = gw.post(url, gw.token("sup1"), "{\"action\":\"done\",\"district\":\"NORTH\"}");
+        assertThat(done.statusCode()).isEqualTo(202);
+        var records = services.kafka().consume(FEEDBACK_TOPIC, 2, GatewayFixture.WAIT);
+        assertThat(records).hasSize(2);
         var fb = Json.tree(records.get(0).value());
+        assertThat(fb.path("suggestionId").asText()).isEqualTo("sg-1");
         assertThat(fb.path("action").asText()).isEqualTo("accepted");
+        assertThat(fb.path("unit").asText()).isEqualTo("unit 7");
+        assertThat(fb.path("district").asText()).isEqualTo("NORTH");
         assertThat(fb.path("cell").asText()).isEqualTo(Alerts.CELL);
-        assertThat(records.get(0).key()).isEqualTo("sg-1");
+        assertThat(Json.tree(records.get(1).value()).path("action").asText()).isEqualTo("done");
+        // keyed by district, so one district's answers stay in order on one partition
+        assertThat(records).allMatch(rec -> "NORTH".equals(rec.key()));
+        var lines = Files.readAllLines(audit);
+        assertThat(lines.stream().filter(l -> l.contains("suggestion.feedback")))
+                .anyMatch(l -> l.contains("\"disp-north\"") && l.contains("\"ok\""))
+                .anyMatch(l -> l.contains("\"disp-south\"") && l.contains("denied"));
     }
 
     @Test

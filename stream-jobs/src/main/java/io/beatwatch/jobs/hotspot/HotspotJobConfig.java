@@ -169,6 +169,11 @@ public record HotspotJobConfig(
 
     /** A copy without an idleness timeout: for replays, whose watermarks must be reproducible. */
     public HotspotJobConfig withoutIdleness() {
+        return withIdleness(Duration.ZERO);
+    }
+
+    /** A copy with another idleness timeout (zero: inputs never go idle). */
+    public HotspotJobConfig withIdleness(Duration idleness) {
         return new HotspotJobConfig(
                 detection,
                 h3Resolution,
@@ -177,7 +182,7 @@ public record HotspotJobConfig(
                 minLon,
                 maxLon,
                 outOfOrderness,
-                Duration.ZERO,
+                idleness,
                 dedupeTtl,
                 repeatWindow,
                 officerTypes,

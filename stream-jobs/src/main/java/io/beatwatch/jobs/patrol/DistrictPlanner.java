@@ -101,7 +101,10 @@ final class DistrictPlanner extends KeyedProcessFunction<String, PatrolInput, Pa
             throws Exception {
         pending.add(in);
         ctx.timerService().registerEventTimeTimer(policy.cycleAtOrAfter(in.time));
-        if (in.kind == PatrolInput.Kind.ALERT && in.opened && in.drivesPatrol) {
+        // an alert that may drive patrols is answered at once; a dispatcher's answer is applied as
+        // soon as the watermark passes it (the board and dosage show it without waiting a round)
+        if (in.kind == PatrolInput.Kind.ALERT && in.opened && in.drivesPatrol
+                || in.kind == PatrolInput.Kind.FEEDBACK) {
             ctx.timerService().registerEventTimeTimer(in.time);
         }
     }

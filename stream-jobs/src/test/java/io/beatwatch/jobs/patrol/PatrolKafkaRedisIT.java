@@ -31,6 +31,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -46,11 +49,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class PatrolKafkaRedisIT {
 
-    @RegisterExtension static final MiniClusterExtension FLINK = new MiniClusterExtension();
+    /** A failover (a slow Redis or broker on a loaded machine) restarts within a second. */
+    @RegisterExtension
+    static final MiniClusterExtension FLINK =
+            new MiniClusterExtension(
+                    new Configuration()
+                            .set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay")
+                            .set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 20)
+                            .set(
+                                    RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY,
+                                    Duration.ofSeconds(1)));
+
     @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
     @RegisterExtension static final RedisServerExtension REDIS = new RedisServerExtension();
 
-    private static final Duration WAIT = Duration.ofSeconds(120);
+    private static final Duration WAIT = Duration.ofSeconds(180);
 
     @Test
     void suggestionsReachRedisAndKafkaAndADeclineKeepsThePlaceOut() throws Exception {
@@ -73,9 +86,10 @@ class PatrolKafkaRedisIT {
         var patrol = new PatrolJobConfig(POLICY, null, Duration.ZERO, Duration.ofSeconds(1));
         var job =
                 new HotspotJob(
-                        // live defaults (idleness on): a reader with no partition must not hold
-                        // back the watermark
+                        // live defaults (idleness on, shortened): a reader with no partition must
+                        // not hold back the watermark
                         HotspotJobConfig.defaults(BOUNDS, Set.of())
+                                .withIdleness(Duration.ofSeconds(3))
                                 .withDetection(DetectionConfig.defaults().withBaseline(7, 1, 3))
                                 .withCheckpointInterval(Duration.ofSeconds(1))
                                 .withSource("test"),
@@ -105,7 +119,10 @@ class PatrolKafkaRedisIT {
             // the first minutes of calls: the first round (at T0) puts SOLO's only cell up
             produce(producer, topics, city, Instant.MIN, split);
             String first = PatrolPlanner.suggestionId(SOLO_CELL, T0.toEpochMilli());
-            await(() -> r.hexists(RedisKeys.suggestions("SOLO"), first), "first suggestion");
+            await(
+                    client,
+                    () -> r.hexists(RedisKeys.suggestions("SOLO"), first),
+                    "first suggestion");
             PatrolSuggestion s = Json.decodeSuggestion(r.get(RedisKeys.suggestion(first)));
             assertThat(s.district()).isEqualTo("SOLO");
             assertThat(s.cell()).isEqualTo(SOLO_CELL);
@@ -123,6 +140,7 @@ class PatrolKafkaRedisIT {
             producer.flush();
             var feedbackPartition = new TopicPartition(topics.patrolFeedback(), 0);
             await(
+                    client,
                     () -> {
                         try {
                             OffsetAndMetadata o =
@@ -141,6 +159,7 @@ class PatrolKafkaRedisIT {
             produce(producer, topics, city, split, end);
             Instant back = T0.plusSeconds(135 * 60);
             await(
+                    client,
                     () -> soloTimes(r).stream().anyMatch(t -> !t.isBefore(back)),
                     "SOLO suggested again");
 
@@ -183,11 +202,23 @@ class PatrolKafkaRedisIT {
                 .toList();
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    /** Waits for {@code condition}; fails at once, with the cause, if the job has failed. */
+    private static void await(JobClient job, BooleanSupplier condition, String what)
+            throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline)
-                throw new AssertionError("timed out waiting for " + what);
+            JobStatus status = job.getJobStatus().get();
+            if (status.isGloballyTerminalState()) {
+                try {
+                    job.getJobExecutionResult().get();
+                } catch (Exception e) {
+                    throw new AssertionError("job " + status + " waiting for " + what, e);
+                }
+                throw new AssertionError("job " + status + " waiting for " + what);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what + " (job " + status + ")");
+            }
             Thread.sleep(200);
         }
     }
