@@ -18,6 +18,7 @@ import io.beatwatch.jobs.io.KafkaIo;
 import io.beatwatch.jobs.io.Topics;
 import io.beatwatch.jobs.redis.RedisSink;
 import io.beatwatch.jobs.redis.ViewWrites;
+import io.beatwatch.jobs.testkit.JobDiagnostics;
 import io.beatwatch.jobs.testkit.MiniClusterExtension;
 import io.beatwatch.testkit.KafkaBroker;
 import io.beatwatch.testkit.KafkaBrokerExtension;
@@ -63,7 +64,8 @@ class PatrolKafkaRedisIT {
     @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
     @RegisterExtension static final RedisServerExtension REDIS = new RedisServerExtension();
 
-    private static final Duration WAIT = Duration.ofSeconds(180);
+    private static final Duration WAIT =
+            Duration.ofSeconds(Long.getLong("beatwatch.it.waitSeconds", 180));
 
     @Test
     void suggestionsReachRedisAndKafkaAndADeclineKeepsThePlaceOut() throws Exception {
@@ -217,7 +219,12 @@ class PatrolKafkaRedisIT {
                 throw new AssertionError("job " + status + " waiting for " + what);
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what + " (job " + status + ")");
+                throw new AssertionError(
+                        "timed out waiting for "
+                                + what
+                                + "\n"
+                                + JobDiagnostics.describe(
+                                        FLINK.clientConfiguration(), job.getJobID()));
             }
             Thread.sleep(200);
         }
