@@ -20,6 +20,10 @@ import io.beatwatch.gateway.metrics.GatewayMetrics;
 import io.beatwatch.gateway.tips.ClientRateLimiter;
 import io.beatwatch.gateway.tips.TipIntake;
 import io.beatwatch.gateway.tips.TipService;
+import io.beatwatch.gateway.transparency.FeedClock;
+import io.beatwatch.gateway.transparency.PatrolMinutesAggregator;
+import io.beatwatch.gateway.transparency.PatrolMinutesSnapshot;
+import io.beatwatch.gateway.transparency.PatrolMinutesVerticle;
 import io.beatwatch.gateway.transparency.PublicFeedVerticle;
 import io.beatwatch.gateway.transparency.PublicSnapshot;
 import io.beatwatch.gateway.transparency.SensitiveTypes;
@@ -156,6 +160,8 @@ public final class Gateway {
         var hub = new LiveHub();
         var live = new LiveState();
         var publicFeed = new AtomicReference<PublicSnapshot>();
+        var patrolMinutes = new AtomicReference<PatrolMinutesSnapshot>();
+        var feedClock = new FeedClock(clock);
         var deps =
                 new ServerDeps(
                         config,
@@ -175,7 +181,8 @@ public final class Gateway {
                         hub,
                         live,
                         new SessionRegistry(config.limits().maxConnectionsPerUser()),
-                        publicFeed);
+                        publicFeed,
+                        patrolMinutes);
 
         var deployments = new ArrayList<String>();
         // Undeploy before the clients they use are closed (closers run in reverse order).
@@ -210,7 +217,19 @@ public final class Gateway {
                                         metrics,
                                         clock,
                                         publicFeed,
-                                        sensitiveTypes(config.publicFeed())))));
+                                        sensitiveTypes(config.publicFeed()),
+                                        feedClock))));
+        deployments.add(
+                await(
+                        vertx.deployVerticle(
+                                new PatrolMinutesVerticle(
+                                        commands,
+                                        new PatrolMinutesAggregator(
+                                                config.publicFeed(),
+                                                localZone(config.publicFeed())),
+                                        feedClock,
+                                        config.publicFeed().refreshInterval(),
+                                        patrolMinutes))));
         int port = deployHttp(vertx, deps, config, deployments);
         LOG.info(
                 "gateway listening on {}:{} with {} HTTP instance(s)",
@@ -227,6 +246,24 @@ public final class Gateway {
         }
         var profile = CityProfiles.load(feed.cityProfile());
         return new SensitiveTypes(feed.sensitiveTypes(), profile::isSensitive);
+    }
+
+    /**
+     * The zone of the city's local days: the configured one, else the city profile's, else {@link
+     * GatewayConfig.PublicFeed#LATEST_ZONE} (a day is over once it is over everywhere).
+     */
+    static java.time.ZoneId localZone(GatewayConfig.PublicFeed feed) {
+        if (feed.zone() != null) {
+            return feed.zone();
+        }
+        if (feed.cityProfile() != null) {
+            return CityProfiles.load(feed.cityProfile()).zone();
+        }
+        LOG.warn(
+                "publicFeed.zone not set and no cityProfile: patrol days end at {} (set the city's"
+                        + " zone)",
+                GatewayConfig.PublicFeed.LATEST_ZONE);
+        return GatewayConfig.PublicFeed.LATEST_ZONE;
     }
 
     /**

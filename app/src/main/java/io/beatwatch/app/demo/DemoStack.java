@@ -169,6 +169,12 @@ public final class DemoStack implements AutoCloseable {
                                                 "http://localhost:" + port,
                                                 "http://127.0.0.1:" + port))
                                 .devLogins(true)
+                                // local days of the public patrol-minutes feed = the job's days
+                                .publicFeed(
+                                        o.patrol() == null
+                                                ? GatewayConfig.PublicFeed.defaults()
+                                                : GatewayConfig.PublicFeed.defaults()
+                                                        .withZone(o.patrol().policy().zone()))
                                 .build());
         running.add(0, gateway);
     }

@@ -3,6 +3,8 @@ package io.beatwatch.gateway.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -333,7 +335,10 @@ public record GatewayConfig(
     /**
      * The public transparency feed (ARCHITECTURE section 7): resolution 8 or coarser, published
      * with a delay, small counts suppressed, sensitive call types excluded (the configured terms
-     * and, if {@code cityProfile} names one, that city profile's sensitive types).
+     * and, if {@code cityProfile} names one, that city profile's sensitive types). The same delay
+     * and k apply to the patrol minutes per district and day ({@code patrolDays} complete local
+     * days in {@code zone}, minutes rounded to {@code patrolRoundMinutes}). {@code zone} null means
+     * the city profile's zone if one is named, else {@link #LATEST_ZONE}.
      */
     public record PublicFeed(
             Duration delay,
@@ -343,7 +348,10 @@ public record GatewayConfig(
             List<String> sensitiveTypes,
             boolean includeOfficerInitiated,
             Duration refreshInterval,
-            String cityProfile) {
+            String cityProfile,
+            ZoneId zone,
+            int patrolDays,
+            int patrolRoundMinutes) {
         public static final Duration DEFAULT_DELAY = Duration.ofMinutes(60);
         public static final Duration DEFAULT_PERIOD = Duration.ofHours(24);
         public static final int DEFAULT_MIN_COUNT = 5;
@@ -363,6 +371,18 @@ public record GatewayConfig(
                         "suicid",
                         "overdose");
         public static final Duration DEFAULT_REFRESH = Duration.ofMinutes(1);
+        public static final int DEFAULT_PATROL_DAYS = 7;
+        public static final int DEFAULT_PATROL_ROUND_MINUTES = 5;
+
+        /**
+         * The day boundaries used when neither {@code zone} nor a city profile is configured: the
+         * last offset on Earth (UTC-12), so a local day counts as over only once it is over in
+         * every time zone and an unconfigured gateway never publishes part of the current day.
+         */
+        public static final ZoneId LATEST_ZONE = ZoneOffset.ofHours(-12);
+
+        /** The job keeps a day's dosage summary this many days (RedisKeys.DOSAGE_TTL). */
+        public static final int MAX_PATROL_DAYS = 8;
 
         public PublicFeed {
             Objects.requireNonNull(delay, "publicFeed.delay");
@@ -387,6 +407,32 @@ public record GatewayConfig(
             if (cityProfile != null && cityProfile.isBlank()) {
                 cityProfile = null;
             }
+            requireRange(patrolDays, 1, MAX_PATROL_DAYS, "publicFeed.patrolDays");
+            requireRange(patrolRoundMinutes, 1, 60, "publicFeed.patrolRoundMinutes");
+        }
+
+        /** The hotspot settings with the default zone and patrol-minutes settings. */
+        public PublicFeed(
+                Duration delay,
+                Duration period,
+                int minCount,
+                int resolution,
+                List<String> sensitiveTypes,
+                boolean includeOfficerInitiated,
+                Duration refreshInterval,
+                String cityProfile) {
+            this(
+                    delay,
+                    period,
+                    minCount,
+                    resolution,
+                    sensitiveTypes,
+                    includeOfficerInitiated,
+                    refreshInterval,
+                    cityProfile,
+                    null,
+                    DEFAULT_PATROL_DAYS,
+                    DEFAULT_PATROL_ROUND_MINUTES);
         }
 
         /** The same settings with another refresh interval (tests, demo). */
@@ -399,7 +445,26 @@ public record GatewayConfig(
                     sensitiveTypes,
                     includeOfficerInitiated,
                     interval,
-                    cityProfile);
+                    cityProfile,
+                    zone,
+                    patrolDays,
+                    patrolRoundMinutes);
+        }
+
+        /** The same settings with another time zone for local days (tests, demo). */
+        public PublicFeed withZone(ZoneId newZone) {
+            return new PublicFeed(
+                    delay,
+                    period,
+                    minCount,
+                    resolution,
+                    sensitiveTypes,
+                    includeOfficerInitiated,
+                    refreshInterval,
+                    cityProfile,
+                    newZone,
+                    patrolDays,
+                    patrolRoundMinutes);
         }
 
         public static PublicFeed defaults() {
@@ -411,7 +476,10 @@ public record GatewayConfig(
                     DEFAULT_SENSITIVE_TYPES,
                     false,
                     DEFAULT_REFRESH,
-                    null);
+                    null,
+                    null,
+                    DEFAULT_PATROL_DAYS,
+                    DEFAULT_PATROL_ROUND_MINUTES);
         }
     }
 

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -149,7 +151,10 @@ public final class GatewayConfigLoader {
                                 : feed.sensitiveTypes(),
                         bool(pf, "includeOfficerInitiated").orElse(feed.includeOfficerInitiated()),
                         duration(pf, "refreshInterval").orElse(feed.refreshInterval()),
-                        text(pf, "cityProfile").orElse(feed.cityProfile())));
+                        text(pf, "cityProfile").orElse(feed.cityProfile()),
+                        text(pf, "zone").map(v -> zone("publicFeed.zone", v)).orElse(feed.zone()),
+                        integer(pf, "patrolDays").orElse(feed.patrolDays()),
+                        integer(pf, "patrolRoundMinutes").orElse(feed.patrolRoundMinutes())));
 
         // Environment overrides win over the file.
         env(env, ENV_HOST).ifPresent(b::host);
@@ -218,6 +223,14 @@ public final class GatewayConfigLoader {
 
     private static Optional<Duration> duration(JsonNode n, String field) {
         return text(n, field).map(GatewayConfigLoader::parseDuration);
+    }
+
+    private static ZoneId zone(String field, String v) {
+        try {
+            return ZoneId.of(v.trim());
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(field + " must be a time zone id: " + v, e);
+        }
     }
 
     private static int parseInt(String field, String v) {

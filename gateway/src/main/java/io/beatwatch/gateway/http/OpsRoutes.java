@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Operational endpoints: liveness, readiness (Redis PING and Kafka metadata), Prometheus metrics,
- * the OpenAPI document, the status summary for ops, and the public feed.
+ * the OpenAPI document, the status summary for ops, and the public feeds (hotspots, patrol
+ * minutes).
  */
 final class OpsRoutes {
 
@@ -47,6 +48,7 @@ final class OpsRoutes {
                                         .putHeader(HttpHeaders.CONTENT_TYPE, Http.JSON)
                                         .end(openApi));
         router.get("/public/hotspots.geojson").handler(this::publicFeed);
+        router.get("/public/patrol-minutes.json").handler(this::patrolMinutes);
     }
 
     void mountProtected(Router router) {
@@ -94,6 +96,15 @@ final class OpsRoutes {
                                 : snap.geoJson());
     }
 
+    private void patrolMinutes(RoutingContext ctx) {
+        var snap = deps.patrolMinutes().get();
+        ctx.response()
+                .putHeader(HttpHeaders.CONTENT_TYPE, Http.JSON)
+                .putHeader("Access-Control-Allow-Origin", "*")
+                .putHeader("Cache-Control", "public, max-age=60")
+                .end(snap == null ? "{\"v\":1,\"days\":[]}" : snap.json());
+    }
+
     private void status(RoutingContext ctx) {
         var p = Http.principal(ctx);
         if (!p.role().readsStatus()) {
@@ -117,6 +128,12 @@ final class OpsRoutes {
             var pf = out.putObject("publicFeed");
             pf.put("generatedAt", snap.generatedAt().toString());
             pf.put("cells", snap.cells());
+        }
+        var patrol = deps.patrolMinutes().get();
+        if (patrol != null) {
+            var pm = out.putObject("patrolMinutes");
+            pm.put("generatedAt", patrol.generatedAt().toString());
+            pm.put("districtDays", patrol.districtDays());
         }
         Http.json(ctx, 200, out);
     }

@@ -13,6 +13,7 @@ import io.beatwatch.gateway.metrics.GatewayMetrics;
 import io.beatwatch.gateway.tips.ClientRateLimiter;
 import io.beatwatch.gateway.tips.TipIntake;
 import io.beatwatch.gateway.tips.TipService;
+import io.beatwatch.gateway.transparency.PatrolMinutesSnapshot;
 import io.beatwatch.gateway.transparency.PublicSnapshot;
 import io.beatwatch.gateway.view.ViewReader;
 import io.beatwatch.gateway.ws.SessionRegistry;
@@ -42,4 +43,5 @@ public record ServerDeps(
         LiveHub hub,
         LiveState live,
         SessionRegistry sessions,
-        AtomicReference<PublicSnapshot> publicFeed) {}
+        AtomicReference<PublicSnapshot> publicFeed,
+        AtomicReference<PatrolMinutesSnapshot> patrolMinutes) {}

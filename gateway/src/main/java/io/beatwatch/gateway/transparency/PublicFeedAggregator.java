@@ -122,6 +122,11 @@ public final class PublicFeedAggregator {
         return new PublicSnapshot(now, now, now, 0, Json.write(fc));
     }
 
+    /** Receipt time of the newest call seen, or null before the first. */
+    public Instant newestSeen() {
+        return newestSeen;
+    }
+
     int tracked() {
         return incidents.size();
     }

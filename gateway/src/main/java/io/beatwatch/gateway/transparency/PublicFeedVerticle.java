@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * Feeds the {@link PublicFeedAggregator} from Kafka {@code beatwatch.cfs} on a dedicated thread (a
  * Kafka consumer blocks) and republishes the feed every refresh interval. No consumer group: each
  * gateway instance reads every partition from {@code delay + period + 1 h} ago, so its state is
- * rebuilt from Kafka on every start.
+ * rebuilt from Kafka on every start. It also moves the {@link FeedClock} the other public feeds
+ * share.
  */
 public final class PublicFeedVerticle extends VerticleBase {
 
@@ -36,6 +37,7 @@ public final class PublicFeedVerticle extends VerticleBase {
     private final Clock clock;
     private final AtomicReference<PublicSnapshot> current;
     private final SensitiveTypes sensitive;
+    private final FeedClock feedClock;
     private volatile boolean stopped;
     private volatile KafkaConsumer<String, String> consumer;
     private Thread thread;
@@ -47,7 +49,8 @@ public final class PublicFeedVerticle extends VerticleBase {
             GatewayMetrics metrics,
             Clock clock,
             AtomicReference<PublicSnapshot> current,
-            SensitiveTypes sensitive) {
+            SensitiveTypes sensitive,
+            FeedClock feedClock) {
         this.bootstrap = bootstrap;
         this.topic = topic;
         this.config = config;
@@ -55,6 +58,7 @@ public final class PublicFeedVerticle extends VerticleBase {
         this.clock = clock;
         this.current = current;
         this.sensitive = sensitive;
+        this.feedClock = feedClock;
     }
 
     @Override
@@ -110,6 +114,7 @@ public final class PublicFeedVerticle extends VerticleBase {
                     }
                 }
                 metrics.publicFeedRecords(records.count());
+                feedClock.observe(aggregator.newestSeen());
                 long now = clock.millis();
                 if (now - lastBuild >= config.refreshInterval().toMillis()) {
                     publish(aggregator);

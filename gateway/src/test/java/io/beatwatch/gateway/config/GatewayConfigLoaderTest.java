@@ -3,9 +3,11 @@ package io.beatwatch.gateway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.beatwatch.gateway.internal.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -115,5 +117,46 @@ class GatewayConfigLoaderTest {
         assertThatThrownBy(() -> GatewayConfigLoader.parseDuration("soon"))
                 .hasMessageContaining("duration");
         assertThat(GatewayConfigLoader.parseDuration("PT30S")).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void readsThePatrolMinutesSettingsAndTheCityZone() {
+        var defaults = GatewayConfig.PublicFeed.defaults();
+        assertThat(defaults.zone()).isNull();
+        assertThat(defaults.patrolDays()).isEqualTo(7);
+        assertThat(defaults.patrolRoundMinutes()).isEqualTo(5);
+        var tree =
+                Json.MAPPER
+                        .createObjectNode()
+                        .set(
+                                "publicFeed",
+                                Json.MAPPER
+                                        .createObjectNode()
+                                        .put("zone", "America/Chicago")
+                                        .put("patrolDays", 3)
+                                        .put("patrolRoundMinutes", "10"));
+        var pf = GatewayConfigLoader.fromTree(tree, DEV).publicFeed();
+        assertThat(pf.zone()).isEqualTo(ZoneId.of("America/Chicago"));
+        assertThat(pf.patrolDays()).isEqualTo(3);
+        assertThat(pf.patrolRoundMinutes()).isEqualTo(10);
+        assertThat(pf.withRefreshInterval(Duration.ofSeconds(1)).zone()).isEqualTo(pf.zone());
+    }
+
+    @Test
+    void refusesBadPatrolMinutesSettings() {
+        for (var bad :
+                List.of(
+                        Map.of("zone", "Mars/Olympus"),
+                        Map.of("patrolDays", "0"),
+                        Map.of("patrolDays", "9"),
+                        Map.of("patrolRoundMinutes", "0"))) {
+            var pf = Json.MAPPER.createObjectNode();
+            bad.forEach(pf::put);
+            var tree = Json.MAPPER.createObjectNode().set("publicFeed", pf);
+            assertThatThrownBy(() -> GatewayConfigLoader.fromTree(tree, DEV))
+                    .as("%s", bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("publicFeed." + bad.keySet().iterator().next());
+        }
     }
 }

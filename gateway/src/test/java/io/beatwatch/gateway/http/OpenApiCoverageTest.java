@@ -40,6 +40,7 @@ class OpenApiCoverageTest {
                             null,
                             null,
                             null,
+                            null,
                             null);
             var router = RestApi.router(vertx, deps);
             var api =
