@@ -79,6 +79,15 @@ export async function fetch(path, init = {}) {
   if (p === '/api/ws-ticket' && method === 'POST') return json(200, { ticket: `t-${Math.random().toString(36).slice(2)}`, expiresInSeconds: 30 });
   if (p === '/api/config') return json(404, { error: 'not_found', detail: 'no console config' });
   if (p === '/api/districts.geojson') return json(200, SAMPLE_DISTRICTS);
+  if (p === '/api/patrol/dosage') {
+    return json(200, {
+      date: new Date().toISOString().slice(0, 10),
+      districts: [
+        { district: 'NORTH', minutes: 135, visits: 9, fromAlerts: 2, doneMinutes: 45, declined: 1, cells: 8, topCell: '8948e2a1a8bffff', topCellShare: 0.111 },
+        { district: 'SOUTH', minutes: 90, visits: 6, fromAlerts: 0, doneMinutes: 30, declined: 0, cells: 6, topCell: '8948e2a1b0bffff', topCellShare: 0.167 },
+      ],
+    });
+  }
   let m = /^\/api\/cells\/([^/]+)$/.exec(p);
   if (m) {
     const id = decodeURIComponent(m[1]);

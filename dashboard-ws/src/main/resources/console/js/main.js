@@ -2,6 +2,7 @@
 import { Api, ApiError } from './api.js';
 import { renderAlertList } from './alert-list.js';
 import { Cues } from './audio.js';
+import { renderDosage } from './dosage.js';
 import { renderCellDetail } from './cell-detail.js';
 import { Connection } from './connection.js';
 import { renderLegend, MapView } from './map-view.js';
@@ -176,6 +177,7 @@ async function startConsole() {
     });
   }
   loadMapExtras();
+  refreshDosage();
 
   store.restoreLocal(session.get(KEYS.local));
   const saved = session.get(KEYS.state);
@@ -223,6 +225,8 @@ function applyRole() {
   if (ui.role === 'dispatcher') sidebar.prepend($('patrol-panel'));
   else sidebar.prepend($('alerts-panel'));
   $('unit-input').value = session.get(KEYS.unit, '');
+  // supervisors watch the day's dosage; dispatchers can open it
+  $('dosage-panel').open = ui.role === 'supervisor';
 }
 
 async function loadMapExtras() {
@@ -772,9 +776,20 @@ function everySecond() {
   }
 }
 
+/** Reloads the dosage table (supervisors see every district in scope, dispatchers their own). */
+async function refreshDosage() {
+  if ($('patrol-panel').hidden || !$('dosage-panel').open) return;
+  try {
+    renderDosage($('dosage-body'), await api.get('/api/patrol/dosage', { timeoutMs: 8000 }));
+  } catch (e) {
+    renderDosage($('dosage-body'), null, e instanceof ApiError ? e.describe() : String(e));
+  }
+}
+
 function everyHalfMinute() {
   if (!connection) return;
   store.prune();
+  refreshDosage();
   if (ui.historyAt !== null && ui.historyAt < Date.now() - HISTORY_SPAN_MIN * 60000) ui.historyAt = Date.now() - HISTORY_SPAN_MIN * 60000;
   scheduleRender({ all: true, timeline: true });
   if (ui.exp && !ui.tokenWarned && ui.exp - Date.now() < 5 * 60000) {
@@ -876,6 +891,7 @@ function initControls() {
   });
   window.addEventListener('pagehide', persistNow);
   window.addEventListener('resize', () => mapView && mapView.invalidate());
+  $('dosage-panel').addEventListener('toggle', () => refreshDosage());
   setInterval(everySecond, 1000);
   setInterval(everyHalfMinute, 30000);
 }

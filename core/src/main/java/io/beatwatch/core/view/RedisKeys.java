@@ -142,4 +142,11 @@ public final class RedisKeys {
     public static String dosageSummary(String date) {
         return "beatwatch:dosage-summary:" + date;
     }
+
+    /**
+     * Sorted set of the local dates (yyyy-MM-dd) that have a dosage summary, scored by epoch day,
+     * trimmed to {@link #DOSAGE_TTL}: where a console finds "today" of the city feed (the job's
+     * event time, which in a replay is not the wall clock).
+     */
+    public static final String DOSAGE_DAYS = "beatwatch:dosage-days";
 }

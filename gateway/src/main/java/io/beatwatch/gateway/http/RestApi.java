@@ -54,6 +54,7 @@ public final class RestApi {
         auth.mountProtected(router);
         new LiveViewRoutes(deps).mount(router);
         new ActionRoutes(deps).mount(router);
+        new PatrolRoutes(deps).mount(router);
         tips.mountProtected(router);
         ops.mountProtected(router);
 

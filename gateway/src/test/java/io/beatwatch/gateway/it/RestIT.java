@@ -265,6 +265,48 @@ class RestIT {
     }
 
     @Test
+    void dosageOfTheFeedsNewestDayIsScopedAndShowsConcentration() throws Exception {
+        var redis = services.redis();
+        var sup = gw.token("sup1");
+        // before the first patrol round: no day yet
+        var none = GatewayFixture.json(gw.get("/api/patrol/dosage", sup));
+        assertThat(none.path("date").isNull()).isTrue();
+        assertThat(none.path("districts")).isEmpty();
+
+        redis.zadd(RedisKeys.DOSAGE_DAYS, 20514, "2026-03-01");
+        redis.zadd(RedisKeys.DOSAGE_DAYS, 20515, "2026-03-02");
+        var day = RedisKeys.dosageSummary("2026-03-02");
+        redis.hset(
+                day,
+                "NORTH",
+                "{\"minutes\":60,\"visits\":4,\"fromAlerts\":1,\"doneMinutes\":15,"
+                        + "\"declined\":1,\"cells\":3}");
+        redis.hset(day, "SOUTH", "{\"minutes\":15,\"visits\":1}");
+        redis.hset(
+                RedisKeys.dosage("NORTH", "2026-03-02"),
+                Map.of("c1", "30", "c2", "15", "c3", "15"));
+        redis.hset(RedisKeys.dosageSummary("2026-03-01"), "NORTH", "{\"minutes\":5}");
+
+        var all = GatewayFixture.json(gw.get("/api/patrol/dosage", sup));
+        assertThat(all.path("date").asText()).isEqualTo("2026-03-02");
+        assertThat(all.path("districts").findValuesAsText("district"))
+                .containsExactly("NORTH", "SOUTH");
+        var north = all.path("districts").get(0);
+        assertThat(north.path("minutes").asInt()).isEqualTo(60);
+        assertThat(north.path("declined").asInt()).isEqualTo(1);
+        assertThat(north.path("cells").asInt()).isEqualTo(3);
+        assertThat(north.path("topCell").asText()).isEqualTo("c1");
+        assertThat(north.path("topCellShare").asDouble()).isEqualTo(0.5);
+
+        var own = GatewayFixture.json(gw.get("/api/patrol/dosage", gw.token("disp-north")));
+        assertThat(own.path("districts").findValuesAsText("district")).containsExactly("NORTH");
+        var earlier = GatewayFixture.json(gw.get("/api/patrol/dosage?date=2026-03-01", sup));
+        assertThat(earlier.path("districts").get(0).path("minutes").asInt()).isEqualTo(5);
+        assertThat(gw.get("/api/patrol/dosage?date=yesterday", sup).statusCode()).isEqualTo(400);
+        assertThat(gw.get("/api/patrol/dosage", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void opsEndpointsReportHealthMetricsAndTheApi() throws Exception {
         assertThat(gw.get("/health/live", null).statusCode()).isEqualTo(200);
         var ready = gw.get("/health/ready", null);

@@ -193,6 +193,7 @@ public final class ViewWrites {
                 args[2 + 2 * i] = Integer.toString(d.minutes[i]);
             }
             String summaryKey = RedisKeys.dosageSummary(d.date);
+            double day = java.time.LocalDate.parse(d.date).toEpochDay();
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("minutes", d.totalMinutes);
             summary.put("visits", d.visits);
@@ -207,7 +208,13 @@ public final class ViewWrites {
                             new String[] {RedisKeys.dosage(d.district, d.date)},
                             args),
                     redis.hset(summaryKey, d.district, Json.encode(summary)),
-                    redis.expire(summaryKey, RedisKeys.DOSAGE_TTL.toSeconds()));
+                    redis.expire(summaryKey, RedisKeys.DOSAGE_TTL.toSeconds()),
+                    redis.zadd(RedisKeys.DOSAGE_DAYS, day, d.date),
+                    redis.zremrangebyscore(
+                            RedisKeys.DOSAGE_DAYS,
+                            io.lettuce.core.Range.create(
+                                    Double.NEGATIVE_INFINITY,
+                                    day - RedisKeys.DOSAGE_TTL.toDays())));
         };
     }
 }

@@ -146,5 +146,13 @@ class PatrolRedisWritesIT {
         assertThat(summary.get("declined").asInt()).isEqualTo(1);
         assertThat(sync.ttl(RedisKeys.dosage("NORTH", "2026-03-02"))).isPositive();
         assertThat(sync.ttl(RedisKeys.dosageSummary("2026-03-02"))).isPositive();
+
+        // the days index: newest last; days older than the dosage TTL before the newest drop out
+        d.date = "2026-03-12";
+        write(ViewWrites.dosage(), d);
+        d.date = "2026-03-05";
+        write(ViewWrites.dosage(), d);
+        assertThat(sync.zrange(RedisKeys.DOSAGE_DAYS, 0, -1))
+                .containsExactly("2026-03-05", "2026-03-12");
     }
 }
