@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -124,7 +125,11 @@ class PatrolKafkaRedisIT {
             await(
                     client,
                     () -> r.hexists(RedisKeys.suggestions("SOLO"), first),
-                    "first suggestion");
+                    () ->
+                            "first suggestion; SOLO board "
+                                    + r.hgetall(RedisKeys.suggestions("SOLO")).keySet()
+                                    + ", SOLO in the stream at "
+                                    + soloTimes(r));
             PatrolSuggestion s = Json.decodeSuggestion(r.get(RedisKeys.suggestion(first)));
             assertThat(s.district()).isEqualTo("SOLO");
             assertThat(s.cell()).isEqualTo(SOLO_CELL);
@@ -156,14 +161,14 @@ class PatrolKafkaRedisIT {
                             return false;
                         }
                     },
-                    "feedback offset committed");
+                    () -> "feedback offset committed");
 
             produce(producer, topics, city, split, end);
             Instant back = T0.plusSeconds(135 * 60);
             await(
                     client,
                     () -> soloTimes(r).stream().anyMatch(t -> !t.isBefore(back)),
-                    "SOLO suggested again");
+                    () -> "SOLO suggested again; SOLO in the stream at " + soloTimes(r));
 
             // unanswered it would have come back at 75 min; declined, not before 135
             List<Instant> times = soloTimes(r);
@@ -205,7 +210,7 @@ class PatrolKafkaRedisIT {
     }
 
     /** Waits for {@code condition}; fails at once, with the cause, if the job has failed. */
-    private static void await(JobClient job, BooleanSupplier condition, String what)
+    private static void await(JobClient job, BooleanSupplier condition, Supplier<String> what)
             throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean()) {
@@ -214,14 +219,14 @@ class PatrolKafkaRedisIT {
                 try {
                     job.getJobExecutionResult().get();
                 } catch (Exception e) {
-                    throw new AssertionError("job " + status + " waiting for " + what, e);
+                    throw new AssertionError("job " + status + " waiting for " + what.get(), e);
                 }
-                throw new AssertionError("job " + status + " waiting for " + what);
+                throw new AssertionError("job " + status + " waiting for " + what.get());
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(
                         "timed out waiting for "
-                                + what
+                                + what.get()
                                 + "\n"
                                 + JobDiagnostics.describe(
                                         FLINK.clientConfiguration(), job.getJobID()));

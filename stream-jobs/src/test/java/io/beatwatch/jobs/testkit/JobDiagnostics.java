@@ -56,6 +56,7 @@ public final class JobDiagnostics {
                                             : Instant.ofEpochMilli(ms).toString());
                 }
                 out.append('\n');
+                metrics(http, base + "/vertices/" + v.path("id").asText() + "/metrics", out);
             }
             JsonNode counts = get(http, base + "/checkpoints").path("counts");
             out.append("  checkpoints: ").append(counts).append('\n');
@@ -67,6 +68,30 @@ public final class JobDiagnostics {
             out.append(" (diagnostics failed: ").append(e).append(")\n");
         }
         return out.toString();
+    }
+
+    /** Record counts and the job's own counters (not Flink's internals) of one operator. */
+    private static void metrics(HttpClient http, String url, StringBuilder out) throws Exception {
+        var ids = new StringBuilder();
+        for (JsonNode m : get(http, url)) {
+            String id = m.path("id").asText();
+            boolean own = !id.contains("Flink") && !id.contains("buffers") && !id.contains("Pool");
+            if (id.endsWith(".numRecordsIn")
+                    || id.endsWith(".numRecordsOut")
+                    || (own && (id.contains(".patrol.") || id.contains(".beatwatch.")))) {
+                if (ids.length() > 0) ids.append(',');
+                ids.append(id);
+            }
+        }
+        if (ids.length() == 0) return;
+        out.append("    ");
+        for (JsonNode m : get(http, url + "?get=" + ids)) {
+            out.append(m.path("id").asText())
+                    .append('=')
+                    .append(m.path("value").asText())
+                    .append(' ');
+        }
+        out.append('\n');
     }
 
     private static JsonNode get(HttpClient http, String url) throws Exception {
