@@ -30,6 +30,18 @@ final class MonitoringFiles {
         return out;
     }
 
+    /** The metric names of the files that start with {@code prefix}. */
+    static java.util.Set<String> metricNames(String prefix) {
+        var out = new java.util.TreeSet<String>();
+        for (Expr e : all()) {
+            e.selectors().stream()
+                    .map(PromQl.Selector::name)
+                    .filter(n -> n.startsWith(prefix))
+                    .forEach(out::add);
+        }
+        return out;
+    }
+
     static List<Expr> rules(JsonNode alerts) {
         var out = new ArrayList<Expr>();
         for (JsonNode g : alerts.path("groups")) {

@@ -1,9 +1,7 @@
 package io.beatwatch.deploy;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -67,14 +65,5 @@ final class PromQl {
             if (q.start() < at && at < q.end()) return true;
         }
         return false;
-    }
-
-    /** Matchers as a map label -> value, for the equality matchers only. */
-    static Map<String, String> equalities(Selector s) {
-        var out = new LinkedHashMap<String, String>();
-        s.matchers().stream()
-                .filter(x -> x.op().equals("="))
-                .forEach(x -> out.put(x.label(), x.value()));
-        return out;
     }
 }

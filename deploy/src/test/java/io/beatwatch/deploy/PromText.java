@@ -83,11 +83,4 @@ record PromText(List<Series> series) {
     List<Series> of(String name) {
         return series.stream().filter(s -> s.name().equals(name)).toList();
     }
-
-    /** This scrape plus another (e.g. the job's JobManager and TaskManager endpoints). */
-    PromText plus(PromText other) {
-        var all = new ArrayList<>(series);
-        all.addAll(other.series);
-        return new PromText(List.copyOf(all));
-    }
 }

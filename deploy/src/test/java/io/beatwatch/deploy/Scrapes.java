@@ -33,8 +33,11 @@ final class Scrapes {
         }
     }
 
-    /** Scrapes {@code url} until {@code done} holds, at most {@code timeout}; the last scrape. */
-    static PromText until(String url, Predicate<PromText> done, Duration timeout, String what)
+    /**
+     * Scrapes {@code url} until {@code done} holds, at most {@code timeout}, and returns the last
+     * scrape: the caller's assertions then say what is missing. Fails only if nothing answered.
+     */
+    static PromText until(String url, Predicate<PromText> done, Duration timeout)
             throws InterruptedException {
         Instant end = Instant.now().plus(timeout);
         PromText last = null;
@@ -51,13 +54,9 @@ final class Scrapes {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError(
-                "not seen within "
-                        + timeout
-                        + ": "
-                        + what
-                        + (last == null ? "" : "; last scrape had " + last.names()),
-                error);
+        if (last == null)
+            throw new AssertionError("no scrape of " + url + " within " + timeout, error);
+        return last;
     }
 
     /** A port no one listens on now (Flink's reporter takes a port number, not 0). */
