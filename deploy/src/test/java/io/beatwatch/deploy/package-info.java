@@ -1,0 +1,2 @@
+/** Tests that keep the deployment manifests and the monitoring files true to the code. */
+package io.beatwatch.deploy;
