@@ -17,10 +17,11 @@ import org.apache.flink.util.Collector;
 
 /**
  * The city feed's heartbeat, one keyed instance on the city stamper's single channel: the first
- * event of every round period sends a tick to every district seen within {@code quietAfter}. A
- * district planner runs a round only if a tick came within {@code staleAfter} before it, so rounds
- * stop during an outage or a gap in a replayed file; being derived from the input order alone, the
- * ticks are the same in every run (a watermark-based test would depend on channel timing).
+ * event of every round period sends a tick to every district seen within {@code quietAfter}, and a
+ * district first heard later in the period gets its own tick. A district planner runs a round only
+ * if a tick came within {@code staleAfter} before it, so rounds stop during an outage or a gap in a
+ * replayed file; being derived from the input order alone, the ticks are the same in every run (a
+ * watermark-based test would depend on channel timing).
  */
 final class FeedClock extends KeyedProcessFunction<Integer, Stamped, PatrolInput> {
 
@@ -53,26 +54,35 @@ final class FeedClock extends KeyedProcessFunction<Integer, Stamped, PatrolInput
         Long seen = lastSeen.get(d);
         if (seen == null || seen < e.timeMillis) lastSeen.put(d, e.timeMillis);
         long period = Math.floorDiv(e.timeMillis, policy.cycleMillis());
-        Long last = lastPeriod.value();
-        if (last != null && period <= last) return;
-        lastPeriod.update(period);
         long time =
                 Math.max(
                         e.timeMillis,
                         PatrolInput.afterWatermark(ctx.timerService().currentWatermark()));
+        Long last = lastPeriod.value();
+        if (last != null && period <= last) {
+            // a district first heard (or heard again after quietAfter) mid-period: its own tick,
+            // so its first round does not depend on which district's call came first
+            if (seen == null) out.collect(tick(d, time));
+            return;
+        }
+        lastPeriod.update(period);
         List<String> forgotten = new ArrayList<>();
         for (Map.Entry<String, Long> x : lastSeen.entries()) {
             if (x.getValue() < e.timeMillis - policy.quietAfter().toMillis()) {
                 forgotten.add(x.getKey());
                 continue;
             }
-            var tick = new PatrolInput();
-            tick.kind = PatrolInput.Kind.TICK;
-            tick.district = x.getKey();
-            tick.time = time;
-            out.collect(tick);
+            out.collect(tick(x.getKey(), time));
         }
         for (String x : forgotten) lastSeen.remove(x);
+    }
+
+    private static PatrolInput tick(String district, long time) {
+        var tick = new PatrolInput();
+        tick.kind = PatrolInput.Kind.TICK;
+        tick.district = district;
+        tick.time = time;
+        return tick;
     }
 
     private String districtOf(CellEvent e) {

@@ -66,7 +66,20 @@ class FeedClockTest {
                                         + i.district
                                         + "@"
                                         + (i.time - T0.toEpochMilli()) / MINUTE)
-                .containsExactlyInAnyOrder("TICK:NORTH@0", "TICK:EAST@16", "TICK:NORTH@16");
+                .containsExactlyInAnyOrder(
+                        "TICK:NORTH@0", "TICK:EAST@1", "TICK:EAST@16", "TICK:NORTH@16");
+    }
+
+    @Test
+    void aDistrictFirstHeardMidPeriodIsTickedOnceAtOnce() throws Exception {
+        call("NORTH", 0);
+        call("SOLO", 0);
+        call("SOLO", 5);
+        call("NORTH", 7);
+
+        assertThat(harness.extractOutputValues())
+                .extracting(i -> i.district + "@" + (i.time - T0.toEpochMilli()) / MINUTE)
+                .containsExactly("NORTH@0", "SOLO@0");
     }
 
     @Test
