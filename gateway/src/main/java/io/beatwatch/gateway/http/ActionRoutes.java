@@ -3,6 +3,7 @@ package io.beatwatch.gateway.http;
 import io.beatwatch.core.model.PatrolFeedback;
 import io.beatwatch.core.view.RedisKeys;
 import io.beatwatch.gateway.audit.AuditLog;
+import io.beatwatch.gateway.auth.Principal;
 import io.beatwatch.gateway.internal.Async;
 import io.beatwatch.gateway.internal.Json;
 import io.vertx.ext.web.Router;
@@ -42,15 +43,7 @@ final class ActionRoutes {
         var from = Http.remote(ctx.request(), deps.config().trustForwardedFor());
         var what = "alert." + action;
         if (!p.role().actsOnAlerts()) {
-            deps.audit()
-                    .record(
-                            p.user(),
-                            p.role().wire(),
-                            what,
-                            alertId,
-                            from,
-                            AuditLog.DENIED,
-                            "role");
+            denied(p, what, alertId, from, "role");
             throw ApiException.forbidden("only supervisors act on alerts");
         }
         var body = Http.body(ctx);
@@ -69,15 +62,7 @@ final class ActionRoutes {
                                 throw ApiException.notFound("no open alert with this id");
                             }
                             if (!p.canSee(alert.path("district").asText(null))) {
-                                deps.audit()
-                                        .record(
-                                                p.user(),
-                                                p.role().wire(),
-                                                what,
-                                                alertId,
-                                                from,
-                                                AuditLog.DENIED,
-                                                "district outside scope");
+                                denied(p, what, alertId, from, "district outside scope");
                                 throw ApiException.forbidden("alert outside your scope");
                             }
                             var record = Json.object();
@@ -121,15 +106,7 @@ final class ActionRoutes {
         var id = Http.safeParam(ctx.pathParam("suggestionId"), "suggestionId", MAX_ID_CHARS);
         var from = Http.remote(ctx.request(), deps.config().trustForwardedFor());
         if (!p.role().handlesSuggestions()) {
-            deps.audit()
-                    .record(
-                            p.user(),
-                            p.role().wire(),
-                            "suggestion.feedback",
-                            id,
-                            from,
-                            AuditLog.DENIED,
-                            "role");
+            denied(p, "suggestion.feedback", id, from, "role");
             throw ApiException.forbidden("only dispatchers and supervisors answer suggestions");
         }
         var body = Http.body(ctx);
@@ -158,15 +135,12 @@ final class ActionRoutes {
                                         "district does not match the suggestion's district");
                             }
                             if (!p.canSee(district)) {
-                                deps.audit()
-                                        .record(
-                                                p.user(),
-                                                p.role().wire(),
-                                                "suggestion.feedback",
-                                                id,
-                                                from,
-                                                AuditLog.DENIED,
-                                                "district outside scope");
+                                denied(
+                                        p,
+                                        "suggestion.feedback",
+                                        id,
+                                        from,
+                                        "district outside scope");
                                 throw ApiException.forbidden("suggestion outside your scope");
                             }
                             var fb =
@@ -203,6 +177,10 @@ final class ActionRoutes {
                             Http.json(ctx, 202, text);
                         })
                 .onFailure(ctx::fail);
+    }
+
+    private void denied(Principal p, String what, String target, String from, String why) {
+        deps.audit().record(p.user(), p.role().wire(), what, target, from, AuditLog.DENIED, why);
     }
 
     private static String optionalText(

@@ -1,6 +1,5 @@
 package io.beatwatch.jobs.cli;
 
-import io.beatwatch.core.patrol.PatrolConfig;
 import io.beatwatch.core.profile.CityProfiles;
 import io.beatwatch.core.view.RedisKeys;
 import io.beatwatch.jobs.hotspot.HotspotJob;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -67,25 +67,7 @@ public final class JobCommand implements Callable<Integer> {
             description = "Checkpoint folder when run locally (default ${DEFAULT-VALUE}).")
     java.nio.file.Path checkpointDir;
 
-    @Option(
-            names = "--no-patrol",
-            description = "Do not make patrol suggestions (alerts and the view only).")
-    boolean noPatrol;
-
-    @Option(
-            names = "--patrol-seed",
-            defaultValue = "" + PatrolConfig.DEFAULT_SEED,
-            description = "Seed of the randomized patrol choice (default ${DEFAULT-VALUE}).")
-    long patrolSeed;
-
-    @Option(
-            names = "--districts",
-            paramLabel = "GEOJSON",
-            description = {
-                "District boundaries (GeoJSON) for patrol districts; default",
-                "config/cities/<profile>.districts.geojson if present, else learned from calls."
-            })
-    java.nio.file.Path districts;
+    @Mixin PatrolOptions patrolOptions = new PatrolOptions();
 
     @Option(
             names = "--parallelism",
@@ -105,10 +87,7 @@ public final class JobCommand implements Callable<Integer> {
         }
         Topics topics = Topics.defaults(kafka);
         var cityProfile = CityProfiles.load(profile);
-        PatrolJobConfig patrol =
-                noPatrol
-                        ? null
-                        : PatrolJobConfig.forProfile(cityProfile, patrolSeed, districts, null);
+        PatrolJobConfig patrol = patrolOptions.forProfile(cityProfile);
         var job =
                 new HotspotJob(
                         config,

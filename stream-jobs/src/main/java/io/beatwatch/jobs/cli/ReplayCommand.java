@@ -5,7 +5,6 @@ import io.beatwatch.core.json.Json;
 import io.beatwatch.core.model.AlertState;
 import io.beatwatch.core.model.HotspotAlert;
 import io.beatwatch.core.model.PatrolSuggestion;
-import io.beatwatch.core.patrol.PatrolConfig;
 import io.beatwatch.core.patrol.PatrolSummary;
 import io.beatwatch.core.profile.CityProfiles;
 import io.beatwatch.core.synth.SyntheticCityConfig;
@@ -48,6 +47,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -124,29 +124,7 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--baseline-days", description = "Trailing baseline days (default 28).")
     Integer baselineDays;
 
-    @Option(names = "--no-patrol", description = "Do not make patrol suggestions (alerts only).")
-    boolean noPatrol;
-
-    @Option(
-            names = "--patrol-seed",
-            defaultValue = "" + PatrolConfig.DEFAULT_SEED,
-            description = "Seed of the randomized patrol choice (default ${DEFAULT-VALUE}).")
-    long patrolSeed;
-
-    @Option(
-            names = "--districts",
-            paramLabel = "GEOJSON",
-            description = {
-                "District boundaries (GeoJSON FeatureCollection) for patrol districts.",
-                "Default: config/cities/<profile>.districts.geojson when it exists, else districts",
-                "are learned from the calls' own district field."
-            })
-    Path districts;
-
-    @Option(
-            names = "--districts-property",
-            description = "Feature property naming the district (default: district, name, ...).")
-    String districtsProperty;
+    @Mixin PatrolOptions patrolOptions = new PatrolOptions();
 
     @Option(
             names = "--parallelism",
@@ -204,23 +182,18 @@ public final class ReplayCommand implements Callable<Integer> {
                         .withCheckpointInterval(Duration.ZERO)
                         .withoutIdleness()
                         .withSource(name);
-        PatrolJobConfig patrol = null;
-        if (!noPatrol) {
-            try {
-                patrol =
-                        synthetic
-                                ? PatrolJobConfig.of(
-                                        PatrolConfig.defaults(zone).withSeed(patrolSeed))
-                                : PatrolJobConfig.forProfile(
-                                        CityProfiles.load(profile),
-                                        patrolSeed,
-                                        districts,
-                                        districtsProperty);
-            } catch (IOException e) {
-                err.println("error: " + e.getMessage());
-                return 2;
-            }
-            if (patrol.boundaries() != null) err.println("Patrol districts from boundaries");
+        PatrolJobConfig patrol;
+        try {
+            patrol =
+                    synthetic
+                            ? patrolOptions.forZone(zone)
+                            : patrolOptions.forProfile(CityProfiles.load(profile));
+        } catch (IOException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        }
+        if (patrol != null && patrol.boundaries() != null) {
+            err.println("Patrol districts from boundaries");
         }
         double pace = "max".equalsIgnoreCase(speed) ? 0 : Double.parseDouble(speed);
         RecordFeed paced = new PacedFeed(feed, pace);
