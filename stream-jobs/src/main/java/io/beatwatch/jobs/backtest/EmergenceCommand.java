@@ -139,16 +139,18 @@ public final class EmergenceCommand implements Callable<Integer> {
             names = "--calibration",
             defaultValue = "fit",
             description =
-                    "fit (on the --fit-days before --from), off, or a calibration.json"
-                            + " to apply (default ${DEFAULT-VALUE}).")
+                    "fit (on the history before the first counted day, from --fit-days"
+                            + " before --from), off, or a calibration.json to apply (default"
+                            + " ${DEFAULT-VALUE}).")
     String calibration;
 
     @Option(
             names = "--fit-days",
             defaultValue = "273",
             description =
-                    "Calendar days before --from replayed with nothing injected to fit the"
-                            + " calibration (default ${DEFAULT-VALUE}).")
+                    "The fitting replay starts this many calendar days before --from and"
+                            + " runs, with nothing injected, up to the first counted day; its own"
+                            + " first --warmup-days are not counted (default ${DEFAULT-VALUE}).")
     int fitDays;
 
     @Option(
@@ -278,8 +280,10 @@ public final class EmergenceCommand implements Callable<Integer> {
             long bgEvents = writeStream(t, fromMs, toMs, List.of(), bg, data.profile().source());
             long injEvents =
                     writeStream(t, fromMs, toMs, injectedCalls, inj, data.profile().source());
+            // the job as deployed for this city: its defaults and the profile's baseline period
+            // (a feed with gaps, like San Antonio's six days a month, needs a longer one)
             HotspotJobConfig base =
-                    HotspotJobConfig.defaults(data.profile().bounds(), Set.of())
+                    HotspotJobConfig.forProfile(data.profile())
                             .withCheckpointInterval(Duration.ZERO)
                             .withoutIdleness()
                             .withSource(data.profile().source());
@@ -306,17 +310,19 @@ public final class EmergenceCommand implements Callable<Integer> {
             Run fitRun = null;
             List<Integer> fitEvalDays = List.of();
             if (fit) {
+                // the fit replays everything before the first counted day: the measured days'
+                // warm-up may overlap it (it is history), their counted days never do
                 LocalDate fitFrom = fromDate.minusDays(fitDays);
                 Path fitFile = work.resolve("fit.ndjson");
                 long fitEvents =
                         writeStream(
                                 t,
                                 DataSet.startOf(fitFrom, zone),
-                                fromMs,
+                                DataSet.startOf(countFrom, zone),
                                 List.of(),
                                 fitFile,
                                 data.profile().source());
-                fitEvalDays = completeDaysIn(data, fitFrom.plusDays(warmupDays), fromDate);
+                fitEvalDays = completeDaysIn(data, fitFrom.plusDays(warmupDays), countFrom);
                 if (fitEvalDays.size() < 2) {
                     err.printf(
                             "error: too little history to fit before %s: %d complete days;"
@@ -343,7 +349,7 @@ public final class EmergenceCommand implements Callable<Integer> {
                                         + " "
                                         + fitFrom
                                         + ".."
-                                        + fromDate
+                                        + countFrom
                                         + " ("
                                         + fitEvalDays.size()
                                         + " complete days)",
@@ -397,7 +403,8 @@ public final class EmergenceCommand implements Callable<Integer> {
                             seed,
                             total,
                             data.seconds(),
-                            parallelism);
+                            parallelism,
+                            base);
             report.write(out);
             System.out.print(report.summary());
             System.out.println("Report: " + out.resolve("report.html"));

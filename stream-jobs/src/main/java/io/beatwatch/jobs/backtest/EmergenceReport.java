@@ -11,6 +11,7 @@ import io.beatwatch.core.model.AlertState;
 import io.beatwatch.core.model.HotspotAlert;
 import io.beatwatch.core.synth.InjectedCluster;
 import io.beatwatch.jobs.backtest.EmergenceCommand.Run;
+import io.beatwatch.jobs.hotspot.HotspotJobConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,6 +48,7 @@ final class EmergenceReport {
     private final double totalSeconds;
     private final double loadSeconds;
     private final int parallelism;
+    private final HotspotJobConfig job;
 
     EmergenceReport(
             DataSet data,
@@ -68,7 +70,8 @@ final class EmergenceReport {
             long seed,
             double totalSeconds,
             double loadSeconds,
-            int parallelism) {
+            int parallelism,
+            HotspotJobConfig job) {
         this.data = data;
         this.from = from;
         this.to = to;
@@ -89,6 +92,7 @@ final class EmergenceReport {
         this.totalSeconds = totalSeconds;
         this.loadSeconds = loadSeconds;
         this.parallelism = parallelism;
+        this.job = job;
     }
 
     /** False alarms of one run: on counted days, confirmed openings matching no cluster. */
@@ -225,6 +229,12 @@ final class EmergenceReport {
                         seed,
                         parallelism,
                         Instant.now().toString().substring(0, 19) + "Z"));
+
+        w.para(
+                "The job's detection settings in every run (only the budget N and the calibration"
+                        + " change): "
+                        + settings(job)
+                        + ".");
 
         // false alarms
         w.heading(1, "False alarms against the budget");
@@ -604,6 +614,26 @@ final class EmergenceReport {
                                                 "start", c.start().toString()))
                         .toList());
         w.write(dir, fig);
+    }
+
+    /** The detection settings that shape the score, as one line of the report. */
+    static String settings(HotspotJobConfig job) {
+        var d = job.detection();
+        return String.format(
+                Locale.ROOT,
+                "windows %s min, rings %s, baseline %d days in %d hour-of-day slices (alerts after"
+                        + " %d days with data), dispersion φ = %s, repeat calls of one type at one"
+                        + " cell within %d min counted once, at least %d calls to open, officer-initiated"
+                        + " %s",
+                d.windowsMinutes(),
+                d.rings(),
+                d.baselineDays(),
+                d.baselineHourBuckets(),
+                d.minBaselineDays(),
+                EmergenceCommand.budgetText(d.dispersion()),
+                job.repeatWindow().toMinutes(),
+                d.minObserved(),
+                d.excludeOfficerInitiated() ? "excluded" : "included");
     }
 
     /** The strength x whose calibrated RI equals n days (bisection). */
