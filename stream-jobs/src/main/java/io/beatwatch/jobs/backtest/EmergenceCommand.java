@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.LongPredicate;
 import java.util.function.Supplier;
@@ -145,6 +146,15 @@ public final class EmergenceCommand implements Callable<Integer> {
     String calibration;
 
     @Option(
+            names = "--calibration-strata",
+            defaultValue = "window",
+            description =
+                    "window: each window length gets its own map, fitted on a replay scored on"
+                            + " that window alone, and an equal share of the budget; none: one"
+                            + " map for all windows (default ${DEFAULT-VALUE}).")
+    String strata;
+
+    @Option(
             names = "--fit-days",
             defaultValue = "273",
             description =
@@ -207,6 +217,10 @@ public final class EmergenceCommand implements Callable<Integer> {
         PrintStream err = System.err;
         if (!Files.isReadable(file)) {
             err.println("error: cannot read " + file);
+            return 2;
+        }
+        if (!strata.equals("window") && !strata.equals("none")) {
+            err.println("error: --calibration-strata must be window or none");
             return 2;
         }
         if (reps < 1 || thresholds.isEmpty() || sizes.isEmpty()) {
@@ -291,7 +305,11 @@ public final class EmergenceCommand implements Callable<Integer> {
 
             boolean fit = calibration.equalsIgnoreCase("fit");
             boolean off = calibration.equalsIgnoreCase("off");
-            int runCount = thresholds.size() * 2 * (off ? 1 : 2) + (fit ? 1 : 0);
+            boolean byWindow = fit && strata.equals("window");
+            int runCount =
+                    thresholds.size() * 2 * (off ? 1 : 2)
+                            + (fit ? 1 : 0)
+                            + (byWindow ? detection.windowsMinutes().size() : 0);
             Progress bar = new Progress(err);
             Runner runner = new Runner(bar, runCount, work, base);
             err.printf(
@@ -308,6 +326,7 @@ public final class EmergenceCommand implements Callable<Integer> {
 
             RecurrenceCalibration cal = null;
             Run fitRun = null;
+            List<Run> fitRuns = new ArrayList<>();
             List<Integer> fitEvalDays = List.of();
             if (fit) {
                 // the fit replays everything before the first counted day: the measured days'
@@ -338,11 +357,11 @@ public final class EmergenceCommand implements Callable<Integer> {
                                 fitFile,
                                 fitEvents,
                                 detection.withRecurrenceThresholdDays(fitThreshold));
+                fitRuns.add(fitRun);
+                LongPredicate fitCounted = countedOn(fitEvalDays, zone);
                 double[] peaks =
                         EmergenceScore.peakStrengths(
-                                fitRun.alerts(),
-                                detection.dispersion(),
-                                countedOn(fitEvalDays, zone));
+                                fitRun.alerts(), detection.dispersion(), fitCounted);
                 cal =
                         RecurrenceCalibration.fit(
                                 data.profile().name()
@@ -357,6 +376,42 @@ public final class EmergenceCommand implements Callable<Integer> {
                                 fitEvalDays.size(),
                                 CALIBRATION_POINTS,
                                 CALIBRATION_TAIL);
+                if (byWindow) {
+                    // each window's own tail, measured on a replay that scores that window alone
+                    Map<Integer, double[]> byWindowPeaks = new TreeMap<>();
+                    for (int w : detection.windowsMinutes()) {
+                        Run r =
+                                runner.run(
+                                        "fit " + w + " min",
+                                        fitThreshold,
+                                        false,
+                                        fitFile,
+                                        fitEvents,
+                                        detection
+                                                .withWindows(List.of(w))
+                                                .withRecurrenceThresholdDays(fitThreshold));
+                        fitRuns.add(r);
+                        byWindowPeaks.put(
+                                w,
+                                EmergenceScore.peakStrengths(
+                                        r.alerts(), detection.dispersion(), fitCounted));
+                    }
+                    try {
+                        cal =
+                                RecurrenceCalibration.byWindow(
+                                        cal,
+                                        byWindowPeaks,
+                                        fitEvalDays.size(),
+                                        CALIBRATION_POINTS,
+                                        CALIBRATION_TAIL);
+                    } catch (IllegalArgumentException e) {
+                        err.printf(
+                                "error: cannot calibrate per window (%s); lower --fit-threshold"
+                                        + " or give --calibration-strata none%n",
+                                e.getMessage());
+                        return 2;
+                    }
+                }
                 Files.writeString(
                         out.resolve("calibration.json"),
                         Json.mapper()
@@ -395,6 +450,7 @@ public final class EmergenceCommand implements Callable<Integer> {
                             thresholds,
                             cal,
                             fitRun,
+                            fitRuns,
                             fitEvalDays,
                             fitThreshold,
                             Duration.ofMinutes(graceMinutes),
