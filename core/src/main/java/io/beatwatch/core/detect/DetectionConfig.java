@@ -339,6 +339,19 @@ public record DetectionConfig(
                 PoissonScan.logUpperTail(observed, expected, dispersion));
     }
 
+    /**
+     * {@link #recurrenceIntervalDays(long, double, double)} of an evaluation on a window of this
+     * length: a calibration with per-window strata uses that window's map.
+     */
+    public double recurrenceIntervalDays(
+            long observed, double expected, double testsPerDay, int windowMinutes) {
+        if (calibration == null) {
+            return PoissonScan.recurrenceIntervalDays(observed, expected, testsPerDay, dispersion);
+        }
+        return calibration.recurrenceIntervalDays(
+                PoissonScan.logUpperTail(observed, expected, dispersion), windowMinutes);
+    }
+
     /** A copy with another quasi-Poisson dispersion φ (1 = plain Poisson). */
     public DetectionConfig withDispersion(double phi) {
         return new DetectionConfig(

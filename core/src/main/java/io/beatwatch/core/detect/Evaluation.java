@@ -104,7 +104,7 @@ public record Evaluation(
                 observed,
                 expected,
                 PoissonScan.llr(observed, expected, config.dispersion()),
-                config.recurrenceIntervalDays(observed, expected, testsPerDay),
+                config.recurrenceIntervalDays(observed, expected, testsPerDay, windowMinutes),
                 eventTimeMillis);
     }
 

@@ -1,9 +1,15 @@
 package io.beatwatch.core.detect;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * An empirical recurrence interval: how often the city's own history, with nothing injected,
@@ -19,19 +25,105 @@ import java.util.Objects;
  * an assumption the report states. Because the multiplicity of tests is inside the measurement, the
  * map belongs to one city, grid, window and ring setting: refit when they change.
  *
+ * <p>Per window ({@link #byWindow}): the history's strongest bursts are not spread evenly over the
+ * window lengths (on San Antonio most are 180-minute accumulations of traffic calls), so one map
+ * for all windows sets every window's threshold by the heaviest tail. With {@code strata}, each
+ * window length has its own map, fitted on a replay scored on that window alone, and gets an equal
+ * share of the budget: {@code RI_w(x) = days / (S × #(alerts of window w with peak >= x))} for S
+ * windows, so the S windows together still make at most one false alarm per N days (a union bound,
+ * conservative where windows alert on the same burst). The pooled map stays for windows without a
+ * stratum.
+ *
  * @param name where it came from, for alerts and reports
  * @param strength x = −log10 p at each point, strictly increasing
  * @param log10Days measured log10 RI at each point, non-decreasing
  * @param tailSlope d(log10 RI) / dx beyond the last point (> 0)
+ * @param strata per-window maps, each already holding its share of the budget (empty: the pooled
+ *     map for every window)
  */
 public record RecurrenceCalibration(
-        String name, double[] strength, double[] log10Days, double tailSlope)
+        String name, double[] strength, double[] log10Days, double tailSlope, List<Stratum> strata)
         implements Serializable {
+
+    /**
+     * One window length's map, its recurrence intervals already divided by the number of strata.
+     *
+     * @param windowMinutes the window it applies to
+     * @param strength x = −log10 p at each point, strictly increasing
+     * @param log10Days log10 RI at each point, non-decreasing
+     * @param tailSlope d(log10 RI) / dx beyond the last point (> 0)
+     */
+    public record Stratum(
+            int windowMinutes, double[] strength, double[] log10Days, double tailSlope)
+            implements Serializable {
+
+        public Stratum {
+            if (windowMinutes < 1) {
+                throw new IllegalArgumentException("windowMinutes must be >= 1");
+            }
+            strength = strength.clone();
+            log10Days = log10Days.clone();
+            validate(strength, log10Days, tailSlope);
+        }
+
+        /** The stratum's log10 RI (days) at strength x. */
+        public double log10Days(double x) {
+            return interpolate(strength, log10Days, tailSlope, x);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Stratum s
+                    && s.windowMinutes == windowMinutes
+                    && Arrays.equals(s.strength, strength)
+                    && Arrays.equals(s.log10Days, log10Days)
+                    && s.tailSlope == tailSlope;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(
+                    windowMinutes,
+                    Arrays.hashCode(strength),
+                    Arrays.hashCode(log10Days),
+                    tailSlope);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(
+                    Locale.ROOT,
+                    "%d min: %d points, x %.2f..%.2f, tail slope %.3f",
+                    windowMinutes,
+                    strength.length,
+                    strength[0],
+                    strength[strength.length - 1],
+                    tailSlope);
+        }
+    }
 
     public RecurrenceCalibration {
         Objects.requireNonNull(name, "name");
         strength = strength.clone();
         log10Days = log10Days.clone();
+        validate(strength, log10Days, tailSlope);
+        // absent in files written before strata existed: the pooled map alone
+        strata = strata == null ? List.of() : List.copyOf(strata);
+        Set<Integer> windows = new HashSet<>();
+        for (Stratum st : strata) {
+            if (!windows.add(st.windowMinutes())) {
+                throw new IllegalArgumentException("two strata for window " + st.windowMinutes());
+            }
+        }
+    }
+
+    /** One map for every window (no strata). */
+    public RecurrenceCalibration(
+            String name, double[] strength, double[] log10Days, double tailSlope) {
+        this(name, strength, log10Days, tailSlope, List.of());
+    }
+
+    private static void validate(double[] strength, double[] log10Days, double tailSlope) {
         if (strength.length < 2 || strength.length != log10Days.length) {
             throw new IllegalArgumentException("a calibration needs two points or more");
         }
@@ -51,8 +143,58 @@ public record RecurrenceCalibration(
         }
     }
 
+    /**
+     * The calibrated log10 RI (days) of an evaluation of strength x on a window of this length: its
+     * stratum's map, or the pooled map when the window has none.
+     */
+    public double log10Days(double x, int windowMinutes) {
+        for (Stratum st : strata) {
+            if (st.windowMinutes() == windowMinutes) return st.log10Days(x);
+        }
+        return log10Days(x);
+    }
+
+    /** The calibrated recurrence interval in days for a natural-log p-value on this window. */
+    public double recurrenceIntervalDays(double logP, int windowMinutes) {
+        return capped(log10Days(-logP / Math.log(10), windowMinutes));
+    }
+
+    /**
+     * Adds per-window strata to a pooled map: each window's map is fitted ({@link #fit}) on the
+     * peak strengths of a replay of the same {@code days} scored on that window alone, with {@code
+     * days / S} in place of {@code days} (S = the number of windows), so each window holds an equal
+     * share of the budget.
+     */
+    public static RecurrenceCalibration byWindow(
+            RecurrenceCalibration pooled,
+            Map<Integer, double[]> peaksByWindow,
+            double days,
+            int points,
+            int tail) {
+        if (peaksByWindow.isEmpty()) throw new IllegalArgumentException("no windows");
+        int s = peaksByWindow.size();
+        List<Stratum> strata = new ArrayList<>();
+        for (var e : new TreeMap<>(peaksByWindow).entrySet()) {
+            RecurrenceCalibration c;
+            try {
+                c = fit(pooled.name(), e.getValue(), days / s, points, tail);
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException(
+                        "window " + e.getKey() + " min: " + ex.getMessage(), ex);
+            }
+            strata.add(new Stratum(e.getKey(), c.strength(), c.log10Days(), c.tailSlope()));
+        }
+        return new RecurrenceCalibration(
+                pooled.name(), pooled.strength(), pooled.log10Days(), pooled.tailSlope(), strata);
+    }
+
     /** The calibrated log10 RI (days) of an evaluation of strength {@code x = −log10 p}. */
     public double log10Days(double x) {
+        return interpolate(strength, log10Days, tailSlope, x);
+    }
+
+    private static double interpolate(
+            double[] strength, double[] log10Days, double tailSlope, double x) {
         int n = strength.length;
         if (x <= strength[0]) return log10Days[0] + (x - strength[0]);
         if (x >= strength[n - 1]) return log10Days[n - 1] + tailSlope * (x - strength[n - 1]);
@@ -66,10 +208,14 @@ public record RecurrenceCalibration(
 
     /** The calibrated recurrence interval in days for a natural-log p-value, capped. */
     public double recurrenceIntervalDays(double logP) {
-        double x = -logP / Math.log(10);
-        double l = log10Days(x);
-        if (l > Math.log10(PoissonScan.MAX_RECURRENCE_DAYS)) return PoissonScan.MAX_RECURRENCE_DAYS;
-        return Math.pow(10, l);
+        return capped(log10Days(-logP / Math.log(10)));
+    }
+
+    private static double capped(double log10) {
+        if (log10 > Math.log10(PoissonScan.MAX_RECURRENCE_DAYS)) {
+            return PoissonScan.MAX_RECURRENCE_DAYS;
+        }
+        return Math.pow(10, log10);
     }
 
     /**
@@ -89,7 +235,7 @@ public record RecurrenceCalibration(
                     "need 3 alerts or more to calibrate, the replay gave " + n);
         }
         // rank r (1 = strongest) of the value x[n - r]: r alerts at least this strong
-        java.util.TreeMap<Double, Double> map = new java.util.TreeMap<>();
+        TreeMap<Double, Double> map = new TreeMap<>();
         double step = Math.max(1.0001, Math.pow(n, 1.0 / Math.max(2, points)));
         for (double r = 1; r <= n; r = Math.max(r + 1, Math.floor(r * step))) {
             int rank = (int) r;
@@ -148,12 +294,13 @@ public record RecurrenceCalibration(
     public String toString() {
         return String.format(
                 Locale.ROOT,
-                "RecurrenceCalibration[%s, %d points, x %.2f..%.2f, tail slope %.3f]",
+                "RecurrenceCalibration[%s, %d points, x %.2f..%.2f, tail slope %.3f%s]",
                 name,
                 strength.length,
                 strength[0],
                 strength[strength.length - 1],
-                tailSlope);
+                tailSlope,
+                strata.isEmpty() ? "" : "; per window " + strata);
     }
 
     @Override
@@ -162,11 +309,13 @@ public record RecurrenceCalibration(
                 && c.name.equals(name)
                 && Arrays.equals(c.strength, strength)
                 && Arrays.equals(c.log10Days, log10Days)
-                && c.tailSlope == tailSlope;
+                && c.tailSlope == tailSlope
+                && c.strata.equals(strata);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, Arrays.hashCode(strength), Arrays.hashCode(log10Days), tailSlope);
+        return Objects.hash(
+                name, Arrays.hashCode(strength), Arrays.hashCode(log10Days), tailSlope, strata);
     }
 }

@@ -81,4 +81,90 @@ class RecurrenceCalibrationTest {
         RecurrenceCalibration back = Json.decode(Json.encode(MAP), RecurrenceCalibration.class);
         assertThat(back).isEqualTo(MAP);
     }
+
+    @Test
+    void perWindowStrataGiveEachWindowItsShareOfTheBudget() {
+        // 10 days; window 30 saw alerts of strength 5, 6, 7 and window 180 of 8, 9, 10
+        RecurrenceCalibration c =
+                RecurrenceCalibration.byWindow(
+                        MAP,
+                        java.util.Map.of(30, new double[] {5, 6, 7}, 180, new double[] {8, 9, 10}),
+                        10,
+                        30,
+                        20);
+        assertThat(c.strata())
+                .extracting(RecurrenceCalibration.Stratum::windowMinutes)
+                .containsExactly(30, 180);
+        // two windows share the budget: RI_w(x) = 10 / (2 × alerts of w at least x strong)
+        assertThat(Math.pow(10, c.log10Days(5, 30))).isCloseTo(10.0 / (2 * 3), within(1e-9));
+        assertThat(Math.pow(10, c.log10Days(7, 30))).isCloseTo(10.0 / (2 * 1), within(1e-9));
+        assertThat(Math.pow(10, c.log10Days(9, 180))).isCloseTo(10.0 / (2 * 2), within(1e-9));
+        // a window without a stratum falls back to the pooled map
+        assertThat(c.log10Days(15, 60)).isCloseTo(1.0, within(1e-12));
+        assertThat(c.log10Days(15)).isCloseTo(1.0, within(1e-12));
+        // x = 7 on the 30-minute window: log10 p = -7, RI 5 days
+        assertThat(c.recurrenceIntervalDays(-7 * Math.log(10), 30)).isCloseTo(5.0, within(1e-9));
+        assertThatThrownBy(
+                        () ->
+                                RecurrenceCalibration.byWindow(
+                                        MAP, java.util.Map.of(30, new double[] {5, 6}), 10, 30, 20))
+                .hasMessageContaining("window 30 min")
+                .hasMessageContaining("3 alerts");
+    }
+
+    @Test
+    void evaluationsUseTheirWindowsStratum() {
+        var stratum =
+                new RecurrenceCalibration.Stratum(30, new double[] {1, 2}, new double[] {0, 1}, 1);
+        RecurrenceCalibration c =
+                new RecurrenceCalibration(
+                        "w",
+                        MAP.strength(),
+                        MAP.log10Days(),
+                        MAP.tailSlope(),
+                        java.util.List.of(stratum));
+        DetectionConfig d = DetectionConfig.defaults().withCalibration(c);
+        double x = -PoissonScan.logUpperTail(6, 0.1) / Math.log(10); // about 8.1
+        double tests = 5e5;
+        Evaluation on30 = Evaluation.of("c", 0, 30, Signal.CFS, 6, 0.1, tests, d, 0L);
+        Evaluation on60 = Evaluation.of("c", 0, 60, Signal.CFS, 6, 0.1, tests, d, 0L);
+        // window 30: the stratum's tail beyond x = 2 rises one decade per unit
+        assertThat(Math.log10(on30.recurrenceIntervalDays())).isCloseTo(1 + (x - 2), within(1e-9));
+        assertThat(on60.recurrenceIntervalDays())
+                .isCloseTo(Math.pow(10, MAP.log10Days(x)), within(1e-9));
+        assertThat(d.recurrenceIntervalDays(6, 0.1, tests, 60))
+                .isEqualTo(d.recurrenceIntervalDays(6, 0.1, tests));
+    }
+
+    @Test
+    void stratifiedCalibrationRoundTripsAndOldFilesReadWithoutStrata() {
+        RecurrenceCalibration c =
+                RecurrenceCalibration.byWindow(
+                        MAP, java.util.Map.of(60, new double[] {5, 6, 7, 8}), 4, 30, 20);
+        assertThat(Json.decode(Json.encode(c), RecurrenceCalibration.class)).isEqualTo(c);
+        String before =
+                "{\"name\":\"old\",\"strength\":[5,10],\"log10Days\":[0,1],\"tailSlope\":0.1}";
+        RecurrenceCalibration old = Json.decode(before, RecurrenceCalibration.class);
+        assertThat(old.strata()).isEmpty();
+        assertThat(old.log10Days(7.5, 30)).isCloseTo(0.5, within(1e-12));
+        assertThatThrownBy(
+                        () ->
+                                new RecurrenceCalibration(
+                                        "x",
+                                        MAP.strength(),
+                                        MAP.log10Days(),
+                                        1,
+                                        java.util.List.of(
+                                                new RecurrenceCalibration.Stratum(
+                                                        30,
+                                                        new double[] {1, 2},
+                                                        new double[] {0, 1},
+                                                        1),
+                                                new RecurrenceCalibration.Stratum(
+                                                        30,
+                                                        new double[] {1, 2},
+                                                        new double[] {0, 1},
+                                                        1))))
+                .hasMessageContaining("two strata");
+    }
 }

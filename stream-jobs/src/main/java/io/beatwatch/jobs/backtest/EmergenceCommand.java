@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.LongPredicate;
 import java.util.function.Supplier;
@@ -139,16 +140,27 @@ public final class EmergenceCommand implements Callable<Integer> {
             names = "--calibration",
             defaultValue = "fit",
             description =
-                    "fit (on the --fit-days before --from), off, or a calibration.json"
-                            + " to apply (default ${DEFAULT-VALUE}).")
+                    "fit (on the history before the first counted day, from --fit-days"
+                            + " before --from), off, or a calibration.json to apply (default"
+                            + " ${DEFAULT-VALUE}).")
     String calibration;
+
+    @Option(
+            names = "--calibration-strata",
+            defaultValue = "window",
+            description =
+                    "window: each window length gets its own map, fitted on a replay scored on"
+                            + " that window alone, and an equal share of the budget; none: one"
+                            + " map for all windows (default ${DEFAULT-VALUE}).")
+    String strata;
 
     @Option(
             names = "--fit-days",
             defaultValue = "273",
             description =
-                    "Calendar days before --from replayed with nothing injected to fit the"
-                            + " calibration (default ${DEFAULT-VALUE}).")
+                    "The fitting replay starts this many calendar days before --from and"
+                            + " runs, with nothing injected, up to the first counted day; its own"
+                            + " first --warmup-days are not counted (default ${DEFAULT-VALUE}).")
     int fitDays;
 
     @Option(
@@ -205,6 +217,10 @@ public final class EmergenceCommand implements Callable<Integer> {
         PrintStream err = System.err;
         if (!Files.isReadable(file)) {
             err.println("error: cannot read " + file);
+            return 2;
+        }
+        if (!strata.equals("window") && !strata.equals("none")) {
+            err.println("error: --calibration-strata must be window or none");
             return 2;
         }
         if (reps < 1 || thresholds.isEmpty() || sizes.isEmpty()) {
@@ -278,8 +294,10 @@ public final class EmergenceCommand implements Callable<Integer> {
             long bgEvents = writeStream(t, fromMs, toMs, List.of(), bg, data.profile().source());
             long injEvents =
                     writeStream(t, fromMs, toMs, injectedCalls, inj, data.profile().source());
+            // the job as deployed for this city: its defaults and the profile's baseline period
+            // (a feed with gaps, like San Antonio's six days a month, needs a longer one)
             HotspotJobConfig base =
-                    HotspotJobConfig.defaults(data.profile().bounds(), Set.of())
+                    HotspotJobConfig.forProfile(data.profile())
                             .withCheckpointInterval(Duration.ZERO)
                             .withoutIdleness()
                             .withSource(data.profile().source());
@@ -287,7 +305,11 @@ public final class EmergenceCommand implements Callable<Integer> {
 
             boolean fit = calibration.equalsIgnoreCase("fit");
             boolean off = calibration.equalsIgnoreCase("off");
-            int runCount = thresholds.size() * 2 * (off ? 1 : 2) + (fit ? 1 : 0);
+            boolean byWindow = fit && strata.equals("window");
+            int runCount =
+                    thresholds.size() * 2 * (off ? 1 : 2)
+                            + (fit ? 1 : 0)
+                            + (byWindow ? detection.windowsMinutes().size() : 0);
             Progress bar = new Progress(err);
             Runner runner = new Runner(bar, runCount, work, base);
             err.printf(
@@ -304,19 +326,22 @@ public final class EmergenceCommand implements Callable<Integer> {
 
             RecurrenceCalibration cal = null;
             Run fitRun = null;
+            List<Run> fitRuns = new ArrayList<>();
             List<Integer> fitEvalDays = List.of();
             if (fit) {
+                // the fit replays everything before the first counted day: the measured days'
+                // warm-up may overlap it (it is history), their counted days never do
                 LocalDate fitFrom = fromDate.minusDays(fitDays);
                 Path fitFile = work.resolve("fit.ndjson");
                 long fitEvents =
                         writeStream(
                                 t,
                                 DataSet.startOf(fitFrom, zone),
-                                fromMs,
+                                DataSet.startOf(countFrom, zone),
                                 List.of(),
                                 fitFile,
                                 data.profile().source());
-                fitEvalDays = completeDaysIn(data, fitFrom.plusDays(warmupDays), fromDate);
+                fitEvalDays = completeDaysIn(data, fitFrom.plusDays(warmupDays), countFrom);
                 if (fitEvalDays.size() < 2) {
                     err.printf(
                             "error: too little history to fit before %s: %d complete days;"
@@ -332,18 +357,18 @@ public final class EmergenceCommand implements Callable<Integer> {
                                 fitFile,
                                 fitEvents,
                                 detection.withRecurrenceThresholdDays(fitThreshold));
+                fitRuns.add(fitRun);
+                LongPredicate fitCounted = countedOn(fitEvalDays, zone);
                 double[] peaks =
                         EmergenceScore.peakStrengths(
-                                fitRun.alerts(),
-                                detection.dispersion(),
-                                countedOn(fitEvalDays, zone));
+                                fitRun.alerts(), detection.dispersion(), fitCounted);
                 cal =
                         RecurrenceCalibration.fit(
                                 data.profile().name()
                                         + " "
                                         + fitFrom
                                         + ".."
-                                        + fromDate
+                                        + countFrom
                                         + " ("
                                         + fitEvalDays.size()
                                         + " complete days)",
@@ -351,6 +376,42 @@ public final class EmergenceCommand implements Callable<Integer> {
                                 fitEvalDays.size(),
                                 CALIBRATION_POINTS,
                                 CALIBRATION_TAIL);
+                if (byWindow) {
+                    // each window's own tail, measured on a replay that scores that window alone
+                    Map<Integer, double[]> byWindowPeaks = new TreeMap<>();
+                    for (int w : detection.windowsMinutes()) {
+                        Run r =
+                                runner.run(
+                                        "fit " + w + " min",
+                                        fitThreshold,
+                                        false,
+                                        fitFile,
+                                        fitEvents,
+                                        detection
+                                                .withWindows(List.of(w))
+                                                .withRecurrenceThresholdDays(fitThreshold));
+                        fitRuns.add(r);
+                        byWindowPeaks.put(
+                                w,
+                                EmergenceScore.peakStrengths(
+                                        r.alerts(), detection.dispersion(), fitCounted));
+                    }
+                    try {
+                        cal =
+                                RecurrenceCalibration.byWindow(
+                                        cal,
+                                        byWindowPeaks,
+                                        fitEvalDays.size(),
+                                        CALIBRATION_POINTS,
+                                        CALIBRATION_TAIL);
+                    } catch (IllegalArgumentException e) {
+                        err.printf(
+                                "error: cannot calibrate per window (%s); lower --fit-threshold"
+                                        + " or give --calibration-strata none%n",
+                                e.getMessage());
+                        return 2;
+                    }
+                }
                 Files.writeString(
                         out.resolve("calibration.json"),
                         Json.mapper()
@@ -389,6 +450,7 @@ public final class EmergenceCommand implements Callable<Integer> {
                             thresholds,
                             cal,
                             fitRun,
+                            fitRuns,
                             fitEvalDays,
                             fitThreshold,
                             Duration.ofMinutes(graceMinutes),
@@ -397,7 +459,8 @@ public final class EmergenceCommand implements Callable<Integer> {
                             seed,
                             total,
                             data.seconds(),
-                            parallelism);
+                            parallelism,
+                            base);
             report.write(out);
             System.out.print(report.summary());
             System.out.println("Report: " + out.resolve("report.html"));

@@ -11,6 +11,7 @@ import io.beatwatch.core.model.AlertState;
 import io.beatwatch.core.model.HotspotAlert;
 import io.beatwatch.core.synth.InjectedCluster;
 import io.beatwatch.jobs.backtest.EmergenceCommand.Run;
+import io.beatwatch.jobs.hotspot.HotspotJobConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +39,7 @@ final class EmergenceReport {
     private final List<Double> budgets;
     private final RecurrenceCalibration calibration;
     private final Run fitRun;
+    private final List<Run> fitRuns;
     private final List<Integer> fitDays;
     private final double fitThreshold;
     private final Duration grace;
@@ -47,6 +49,7 @@ final class EmergenceReport {
     private final double totalSeconds;
     private final double loadSeconds;
     private final int parallelism;
+    private final HotspotJobConfig job;
 
     EmergenceReport(
             DataSet data,
@@ -60,6 +63,7 @@ final class EmergenceReport {
             List<Double> budgets,
             RecurrenceCalibration calibration,
             Run fitRun,
+            List<Run> fitRuns,
             List<Integer> fitDays,
             double fitThreshold,
             Duration grace,
@@ -68,7 +72,8 @@ final class EmergenceReport {
             long seed,
             double totalSeconds,
             double loadSeconds,
-            int parallelism) {
+            int parallelism,
+            HotspotJobConfig job) {
         this.data = data;
         this.from = from;
         this.to = to;
@@ -80,6 +85,7 @@ final class EmergenceReport {
         this.budgets = budgets;
         this.calibration = calibration;
         this.fitRun = fitRun;
+        this.fitRuns = fitRuns;
         this.fitDays = fitDays;
         this.fitThreshold = fitThreshold;
         this.grace = grace;
@@ -89,6 +95,7 @@ final class EmergenceReport {
         this.totalSeconds = totalSeconds;
         this.loadSeconds = loadSeconds;
         this.parallelism = parallelism;
+        this.job = job;
     }
 
     /** False alarms of one run: on counted days, confirmed openings matching no cluster. */
@@ -226,6 +233,12 @@ final class EmergenceReport {
                         parallelism,
                         Instant.now().toString().substring(0, 19) + "Z"));
 
+        w.para(
+                "The job's detection settings in every run (only the budget N and the calibration"
+                        + " change): "
+                        + settings(job)
+                        + ".");
+
         // false alarms
         w.heading(1, "False alarms against the budget");
         w.para(
@@ -252,7 +265,9 @@ final class EmergenceReport {
                 rows.add(
                         List.of(
                                 EmergenceCommand.budgetText(bx[i]),
-                                phase.equals("before") ? "Poisson (before)" : "calibrated (after)",
+                                phase.equals("before")
+                                        ? "Poisson (before)"
+                                        : afterName() + " (after)",
                                 String.format(Locale.ROOT, "%.4f", 1 / bx[i]),
                                 String.valueOf(k),
                                 String.format(
@@ -283,7 +298,7 @@ final class EmergenceReport {
                 faSeries.put(
                         phase.equals("before")
                                 ? "measured, Poisson RI (before)"
-                                : "measured, calibrated RI (after)",
+                                : "measured, " + afterName() + " RI (after)",
                         ys);
         }
         w.table(
@@ -403,7 +418,8 @@ final class EmergenceReport {
                     2,
                     phase.equals("before")
                             ? "Before calibration (Poisson recurrence interval)"
-                            : "After calibration (empirical recurrence interval)");
+                            : "After calibration (empirical recurrence interval"
+                                    + (perWindow() ? ", per window)" : ")"));
             w.table(header, dr);
         }
         fig.put("detection", detFig);
@@ -459,7 +475,7 @@ final class EmergenceReport {
                 }
             }
             if (bars.isEmpty()) continue;
-            String tag = phase.equals("before") ? "Poisson RI" : "calibrated RI";
+            String tag = phase.equals("before") ? "Poisson RI" : afterName() + " RI";
             Charts.bars(
                     dir.resolve("detection_" + phase + ".png"),
                     "Clusters detected by kind (" + tag + ")",
@@ -531,6 +547,38 @@ final class EmergenceReport {
                                         EmergenceCommand.budgetText(n))));
             }
             w.table(List.of("strength −log10 p", "calibrated RI (days)"), pts);
+            if (perWindow()) {
+                w.para(
+                        "Per window (`--calibration-strata window`, the default): the strongest"
+                                + " bursts of the history are not spread evenly over the window"
+                                + " lengths, so one map for all windows lets the heaviest tail set"
+                                + " every window's threshold. Each window length has its own map,"
+                                + " fitted on a replay of the same history scored on that window"
+                                + " alone, with an equal share of the budget: RI_w(x) = days ÷ ("
+                                + calibration.strata().size()
+                                + " × alerts of window w at least that strong). The windows"
+                                + " together then make at most one false alarm per N days (a"
+                                + " union bound). The strength each budget needs, by window:");
+                List<String> head = new ArrayList<>(List.of("budget N (days)", "one map"));
+                for (var st : calibration.strata()) head.add(st.windowMinutes() + " min");
+                List<List<String>> need = new ArrayList<>();
+                for (double n : budgets) {
+                    List<String> row = new ArrayList<>();
+                    row.add(EmergenceCommand.budgetText(n));
+                    row.add(String.format(Locale.ROOT, "%.2f", strengthFor(calibration, n)));
+                    for (var st : calibration.strata()) {
+                        row.add(
+                                String.format(
+                                        Locale.ROOT,
+                                        "%.2f",
+                                        strengthFor(
+                                                x -> calibration.log10Days(x, st.windowMinutes()),
+                                                n)));
+                    }
+                    need.add(row);
+                }
+                w.table(head, need);
+            }
             fig.put(
                     "calibration",
                     map(
@@ -539,15 +587,16 @@ final class EmergenceReport {
                             "log10Days", calibration.log10Days(),
                             "tailSlope", calibration.tailSlope(),
                             "fitAlerts", fitRun == null ? 0 : fitRun.opened(),
-                            "fitDays", fitDays.size()));
+                            "fitDays", fitDays.size(),
+                            "strata", calibration.strata()));
         }
 
         // runs
         w.heading(1, "Runs and run time");
         List<List<String>> rr = new ArrayList<>();
         List<Object> runFig = new ArrayList<>();
-        List<Run> all = new ArrayList<>(runs);
-        if (fitRun != null) all.add(0, fitRun);
+        List<Run> all = new ArrayList<>(fitRuns);
+        all.addAll(runs);
         for (Run r : all) {
             rr.add(
                     List.of(
@@ -606,16 +655,49 @@ final class EmergenceReport {
         w.write(dir, fig);
     }
 
-    /** The strength x whose calibrated RI equals n days (bisection). */
+    /** The detection settings that shape the score, as one line of the report. */
+    static String settings(HotspotJobConfig job) {
+        var d = job.detection();
+        return String.format(
+                Locale.ROOT,
+                "windows %s min, rings %s, baseline %d days in %d hour-of-day slices (alerts after"
+                        + " %d days with data), dispersion φ = %s, repeat calls of one type at one"
+                        + " cell within %d min counted once, at least %d calls to open, officer-initiated"
+                        + " %s",
+                d.windowsMinutes(),
+                d.rings(),
+                d.baselineDays(),
+                d.baselineHourBuckets(),
+                d.minBaselineDays(),
+                EmergenceCommand.budgetText(d.dispersion()),
+                job.repeatWindow().toMinutes(),
+                d.minObserved(),
+                d.excludeOfficerInitiated() ? "excluded" : "included");
+    }
+
+    /** The strength x whose calibrated RI (pooled map) equals n days. */
     static double strengthFor(RecurrenceCalibration c, double n) {
+        return strengthFor(c::log10Days, n);
+    }
+
+    /** The strength x at which a monotone map to log10 RI reaches n days (bisection). */
+    static double strengthFor(java.util.function.DoubleUnaryOperator log10Days, double n) {
         double target = Math.log10(n);
         double a = -50, b = 500;
         for (int i = 0; i < 200; i++) {
             double m = (a + b) / 2;
-            if (c.log10Days(m) < target) a = m;
+            if (log10Days.applyAsDouble(m) < target) a = m;
             else b = m;
         }
         return (a + b) / 2;
+    }
+
+    private boolean perWindow() {
+        return calibration != null && !calibration.strata().isEmpty();
+    }
+
+    private String afterName() {
+        return perWindow() ? "calibrated per window" : "calibrated";
     }
 
     /** Peak Poisson RI of each confirmed alert opened on counted days. */

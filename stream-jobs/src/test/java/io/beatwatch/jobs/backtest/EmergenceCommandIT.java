@@ -19,7 +19,8 @@ import picocli.CommandLine;
 
 /**
  * {@code beatwatch emergence} end to end on a small synthetic San Antonio file, through the real
- * job on a MiniCluster at parallelism 2: before runs, the calibration fit and after runs.
+ * job on a MiniCluster at parallelism 2: before runs, the calibration fits (pooled and per window)
+ * and after runs.
  */
 class EmergenceCommandIT {
 
@@ -95,10 +96,15 @@ class EmergenceCommandIT {
                                 Files.readString(out.resolve("calibration.json")),
                                 RecurrenceCalibration.class);
         assertThat(cal.strength()).hasSizeGreaterThanOrEqualTo(2);
+        // per window by default: one map for each of the job's windows
+        assertThat(cal.strata())
+                .extracting(RecurrenceCalibration.Stratum::windowMinutes)
+                .containsExactly(30, 60, 180);
 
         JsonNode fig = Json.mapper().readTree(Files.readString(out.resolve("figures.json")));
         assertThat(fig.at("/setup/clusters").asInt()).isEqualTo(3);
-        assertThat(fig.get("runs")).hasSize(5); // fit + before and after, null and injected
+        // the pooled fit, one fit per window, then before and after, null and injected
+        assertThat(fig.get("runs")).hasSize(8);
         JsonNode before = null;
         JsonNode after = null;
         for (JsonNode fa : fig.get("falseAlarms")) {
