@@ -5,11 +5,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.beatwatch.core.json.Json;
 import io.beatwatch.core.model.CallForService;
+import io.beatwatch.core.model.PatrolFeedback;
+import io.beatwatch.core.model.PatrolSuggestion;
+import io.beatwatch.core.patrol.PatrolConfig;
 import io.beatwatch.core.synth.SyntheticCity;
 import io.beatwatch.core.synth.SyntheticCityConfig;
+import io.beatwatch.core.view.RedisKeys;
 import io.beatwatch.jobs.hotspot.HotspotJobConfig;
 import io.beatwatch.jobs.io.SyntheticFeed;
+import io.beatwatch.jobs.patrol.PatrolJobConfig;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.sync.RedisCommands;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -17,39 +23,78 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The console in a real headless Chromium against the whole system in this JVM (Redis, Kafka,
- * Flink, gateway): a supervisor signs in, a cluster of calls produced into Kafka shows up as an
- * alert, and acknowledging it works. Skipped, with the reason, where Debian's chromium and
- * chromium-driver are not installed ({@code bin/beatwatch test} installs them when it can).
+ * The console in a real headless Chromium against the whole system in this JVM (Redis, Kafka, Flink
+ * with the patrol stage, gateway), fed like the demo: four days of synthetic history at full speed,
+ * then calls at their own time, so event time follows the clock. A supervisor signs in, a cluster
+ * of calls produced into Kafka shows up as an alert, and acknowledging it works; a dispatcher signs
+ * in, sees the patrol suggestions of its district only, and accepts, reaches and completes one,
+ * which the job then counts in the district's dosage. Skipped, with the reason, where Debian's
+ * chromium and chromium-driver are not installed ({@code bin/beatwatch test} installs them when it
+ * can).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserIT {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration HISTORY = Duration.ofDays(4);
+    private static final Duration AHEAD = Duration.ofHours(3);
     private static final Duration WAIT = Duration.ofSeconds(120);
 
+    /** Rounds every 5 minutes (the demo: 15), so a fresh suggestion is never far off. */
+    private static final Duration CYCLE = Duration.ofMinutes(5);
+
+    /** The dispatcher's district and dev login. */
+    private static final String DISTRICT = "NORTH";
+
+    private static final String DISPATCHER = "disp-north";
+    private static final String UNIT = "2A12";
+
+    /** A suggestion picked for the dispatcher is valid at least this long after the pick. */
+    private static final Duration VALIDITY_MARGIN = Duration.ofMinutes(6);
+
+    private static final Pattern COUNTDOWN = Pattern.compile("On scene · (\\d+):(\\d{2}) left");
+
     private static DemoStack stack;
-    private static Instant historyEnd;
+    private static Instant liveFrom;
     private static SyntheticCityConfig city;
+    private static HotspotJobConfig jobConfig;
+    private static PatrolConfig policy;
 
     @BeforeAll
     static void startEverything() throws Exception {
@@ -57,24 +102,27 @@ class ConsoleBrowserIT {
                 Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "browser tests skipped: install Debian's chromium and chromium-driver"
                         + " (bin/beatwatch test does it as root)");
-        historyEnd = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MINUTES);
+        liveFrom = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        Instant start = liveFrom.minus(HISTORY).truncatedTo(ChronoUnit.HOURS);
         city =
                 SyntheticCityConfig.defaults()
-                        .withPeriod(historyEnd.minus(HISTORY), HISTORY)
+                        .withPeriod(start, Duration.between(start, liveFrom.plus(AHEAD)))
                         .withBursts(false);
         var d = HotspotJobConfig.defaults(SyntheticFeed.bounds(city), Set.of()).detection();
-        var jobConfig =
+        jobConfig =
                 HotspotJobConfig.defaults(SyntheticFeed.bounds(city), Set.of())
                         .withDetection(d.withBaseline(d.baselineDays(), 1, 3))
                         .withSource("browser-it");
+        policy = withCycle(PatrolConfig.defaults(city.timeZone()), CYCLE).withPlaces(2, 1);
         stack =
                 DemoStack.start(
                         new DemoStack.Options(
                                 0,
                                 new SyntheticFeed(city),
-                                historyEnd.plus(Duration.ofDays(365)),
-                                1,
-                                jobConfig),
+                                liveFrom,
+                                60,
+                                jobConfig,
+                                PatrolJobConfig.of(policy)),
                         new PrintStream(OutputStream.nullOutputStream()));
     }
 
@@ -84,26 +132,13 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    @Order(1)
     void supervisorSeesAnAlertForCallsProducedIntoKafkaAndAcknowledgesIt() throws Exception {
         awaitHistoryProcessed();
-        WebDriver browser = chromium();
+        WebDriver browser = chromium(false);
         try {
-            var wait = new WebDriverWait(browser, WAIT);
-            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-            browser.get("http://localhost:" + stack.gateway().port() + "/");
-            wait.until(d -> d.findElement(By.cssSelector("body[data-ready]")));
-            WebElement user = browser.findElement(By.cssSelector("[data-testid=login-user]"));
-            user.clear();
-            user.sendKeys("sup1");
-            wait.until(
-                            ExpectedConditions.elementToBeClickable(
-                                    By.cssSelector("[data-testid=login-button]")))
-                    .click();
-            wait.until(
-                    ExpectedConditions.attributeToBe(
-                            By.cssSelector("[data-testid=connection-indicator]"),
-                            "data-state",
-                            "open"));
+            var wait = waitFor(browser);
+            signIn(browser, wait, "sup1");
 
             String cell = produceCluster();
             long producedAt = System.nanoTime();
@@ -134,17 +169,270 @@ class ConsoleBrowserIT {
                                 return found.isEmpty() ? null : found.get(0).getText();
                             });
             assertThat(status.toLowerCase()).contains("acknowledged");
-            assertThat(acknowledgementsInRedis()).isPositive();
+            long actions = redis(r -> r.hlen(RedisKeys.ALERT_ACTIONS));
+            assertThat(actions).isPositive();
 
-            Path shot = Path.of("target", "screenshots", "console-alert-acknowledged.png");
-            Files.createDirectories(shot.getParent());
-            Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            screenshot(browser, "console-alert-acknowledged.png");
         } finally {
             browser.quit();
         }
     }
 
-    private static WebDriver chromium() {
+    @Test
+    @Order(2)
+    void dispatcherSeesItsDistrictsSuggestionsAndCompletesOne() throws Exception {
+        awaitHistoryProcessed();
+        PatrolSuggestion target = awaitCurrentSuggestion();
+        String id = target.suggestionId();
+        // other districts have suggestions on the gateway too: the console must not show them
+        long elsewhere =
+                redis(
+                        r ->
+                                SyntheticCity.DISTRICTS.stream()
+                                        .filter(x -> !x.equals(DISTRICT))
+                                        .mapToLong(x -> r.hlen(RedisKeys.suggestions(x)))
+                                        .sum());
+        assertThat(elsewhere).isPositive();
+
+        Set<String> boardBefore =
+                redis(r -> r.hkeys(RedisKeys.suggestions(DISTRICT))).stream()
+                        .collect(java.util.stream.Collectors.toSet());
+        WebDriver browser = chromium(true);
+        try {
+            var wait = waitFor(browser);
+            signIn(browser, wait, DISPATCHER);
+            assertThat(browser.findElement(By.cssSelector("[data-testid=user-chip]")).getText())
+                    .contains("dispatcher")
+                    .contains(DISTRICT);
+            // dispatchers get the patrol panel first
+            assertThat(
+                            (Boolean)
+                                    js(browser)
+                                            .executeScript(
+                                                    "const p = document.querySelector("
+                                                            + "'[data-testid=patrol-panel]');"
+                                                            + " return !p.hidden"
+                                                            + " && p.parentElement"
+                                                            + ".firstElementChild === p;"))
+                    .isTrue();
+
+            // the suggestions panel fills from the gateway; the list re-renders on every update
+            By item =
+                    By.cssSelector(
+                            "[data-testid=suggestion-item][data-suggestion-id='" + id + "']");
+            String text = wait.until(d -> d.findElement(item).getText());
+            assertThat(text)
+                    .contains(DISTRICT)
+                    .contains("Patrol " + target.dwellMinutes() + " min")
+                    .contains(
+                            String.format(
+                                    java.util.Locale.ROOT,
+                                    "near %.4f, %.4f",
+                                    target.centroid().lat(),
+                                    target.centroid().lon()))
+                    .contains(target.cell())
+                    .contains("Why")
+                    .contains(target.reason())
+                    .contains("valid until");
+            List<String> shown = assertOnlyOwnDistrict(browser);
+            // what was on the board before sign-in comes as a snapshot: no cue, no notice (a
+            // round made while signing in may rightly announce its suggestions)
+            if (boardBefore.containsAll(shown)) {
+                String cue =
+                        (String) js(browser).executeScript("return document.body.dataset.lastCue;");
+                assertThat(String.valueOf(cue)).as("last cue").doesNotStartWith("suggestion");
+                @SuppressWarnings("unchecked")
+                List<String> toasts =
+                        (List<String>)
+                                js(browser)
+                                        .executeScript(
+                                                "return [...document.querySelectorAll("
+                                                        + "'[data-testid=toast]')]"
+                                                        + ".map(t => t.textContent);");
+                assertThat(toasts).noneMatch(t -> t.startsWith("New patrol suggestion"));
+            }
+
+            // the unit answering, sent with every answer
+            WebElement unit = browser.findElement(By.cssSelector("[data-testid=unit-input]"));
+            unit.clear();
+            unit.sendKeys(UNIT);
+
+            answer(browser, wait, item, "accept", "accepted");
+            // answered: its validity no longer applies, the item says when it was accepted
+            String accepted = wait.until(d -> d.findElement(item).getText());
+            assertThat(accepted).contains("Accepted").doesNotContain("valid until");
+            answer(browser, wait, item, "arrived", "arrived");
+            // the dwell countdown appears and counts down
+            int first = wait.until(d -> countdownSeconds(d, item));
+            assertThat(first).isBetween(1, target.dwellMinutes() * 60);
+            wait.until(
+                    d -> {
+                        Integer left = countdownSeconds(d, item);
+                        return left != null && left < first ? left : null;
+                    });
+            screenshot(browser, "console-dispatcher.png");
+            answer(browser, wait, item, "done", "done");
+            assertThat(browser.findElements(By.cssSelector("[data-testid=suggestion-error]")))
+                    .isEmpty();
+            assertOnlyOwnDistrict(browser);
+
+            // the gateway answered every click with 202
+            assertThat(feedbackStatuses(browser, id)).containsExactly(202, 202, 202);
+        } finally {
+            browser.quit();
+        }
+
+        // the gateway published the three answers, in order, keyed and stamped with the district
+        List<ConsumerRecord<String, String>> records =
+                stack.kafka().consume(stack.topics().patrolFeedback(), 3, WAIT);
+        assertThat(records).hasSize(3);
+        List<PatrolFeedback> answers = new ArrayList<>();
+        for (var rec : records) {
+            assertThat(rec.key()).isEqualTo(DISTRICT);
+            answers.add(Json.decodeFeedback(rec.value()));
+        }
+        assertThat(answers)
+                .extracting(PatrolFeedback::action)
+                .containsExactly(
+                        PatrolFeedback.Action.ACCEPTED,
+                        PatrolFeedback.Action.ARRIVED,
+                        PatrolFeedback.Action.DONE);
+        assertThat(answers)
+                .allSatisfy(
+                        f -> {
+                            assertThat(f.suggestionId()).isEqualTo(id);
+                            assertThat(f.district()).isEqualTo(DISTRICT);
+                            assertThat(f.cell()).isEqualTo(target.cell());
+                            assertThat(f.unit()).isEqualTo(UNIT);
+                        });
+
+        // end to end: once the watermark passes the answers, the job counts the visit as done
+        // (arrived to done, at least a minute) and takes it off the district's board
+        Instant arrived = answers.get(1).at();
+        Instant done = answers.get(2).at();
+        long minutes = Math.round(Duration.between(arrived, done).toMillis() / 60_000.0);
+        int expected = (int) Math.max(1, Math.min(2L * target.dwellMinutes(), minutes));
+        String date = target.createdAt().atZone(policy.zone()).toLocalDate().toString();
+        produceCallAt(done.plus(jobConfig.outOfOrderness()).plusSeconds(5));
+        var summary =
+                awaitRedis(
+                        r -> {
+                            String json = r.hget(RedisKeys.dosageSummary(date), DISTRICT);
+                            if (json == null) return null;
+                            var s = Json.tree(json);
+                            return s.path("doneMinutes").asInt() > 0 ? s : null;
+                        },
+                        "the done visit in the dosage summary of " + DISTRICT + " on " + date);
+        assertThat(summary.get("doneMinutes").asInt()).isEqualTo(expected);
+        assertThat(summary.get("visits").asInt()).isPositive();
+        boolean onBoard = redis(r -> r.hexists(RedisKeys.suggestions(DISTRICT), id));
+        assertThat(onBoard).as("still on the district's board").isFalse();
+        String cellMinutes = redis(r -> r.hget(RedisKeys.dosage(DISTRICT, date), target.cell()));
+        assertThat(cellMinutes).isNotNull();
+    }
+
+    /** Clicks one answer button of the item and waits until the console shows the new status. */
+    private static void answer(
+            WebDriver browser, WebDriverWait wait, By item, String button, String status) {
+        wait.until(
+                d -> {
+                    d.findElement(item)
+                            .findElement(By.cssSelector("[data-testid=suggestion-" + button + "]"))
+                            .click();
+                    return true;
+                });
+        wait.until(
+                d -> {
+                    WebElement e = d.findElement(item);
+                    if (!e.findElements(By.cssSelector("[data-testid=suggestion-error]"))
+                            .isEmpty()) {
+                        throw new AssertionError(
+                                "the console reports an error after "
+                                        + button
+                                        + ": "
+                                        + e.getText());
+                    }
+                    return status.equals(e.getDomAttribute("data-status"));
+                });
+    }
+
+    /** Seconds left on the item's dwell countdown, or null while it shows none. */
+    private static Integer countdownSeconds(WebDriver browser, By item) {
+        var found =
+                browser.findElement(item)
+                        .findElements(By.cssSelector("[data-testid=dwell-countdown]"));
+        if (found.isEmpty()) return null;
+        Matcher m = COUNTDOWN.matcher(found.get(0).getText());
+        return m.find() ? Integer.parseInt(m.group(1)) * 60 + Integer.parseInt(m.group(2)) : null;
+    }
+
+    /**
+     * Every suggestion on the console belongs to the dispatcher's district (badge and record).
+     * Returns the ids shown.
+     */
+    private static List<String> assertOnlyOwnDistrict(WebDriver browser) {
+        // read in one script: the list may re-render between two WebDriver calls
+        @SuppressWarnings("unchecked")
+        List<List<String>> shown =
+                (List<List<String>>)
+                        js(browser)
+                                .executeScript(
+                                        "return [...document.querySelectorAll("
+                                                + "'[data-testid=suggestion-item]')].map(e =>"
+                                                + " [e.dataset.suggestionId,"
+                                                + " e.querySelector('.district-badge')"
+                                                + ".textContent]);");
+        assertThat(shown).isNotEmpty();
+        for (List<String> s : shown) {
+            assertThat(s.get(1)).as("district badge of %s", s.get(0)).isEqualTo(DISTRICT);
+            String json = redis(r -> r.get(RedisKeys.suggestion(s.get(0))));
+            assertThat(json).as("suggestion %s in Redis", s.get(0)).isNotNull();
+            assertThat(Json.decodeSuggestion(json).district()).isEqualTo(DISTRICT);
+        }
+        return shown.stream().map(s -> s.get(0)).toList();
+    }
+
+    /** HTTP statuses of the console's feedback calls for a suggestion, in order (Chrome's log). */
+    private static List<Integer> feedbackStatuses(WebDriver browser, String id) {
+        String path = "/api/suggestions/" + id + "/feedback";
+        List<Integer> out = new ArrayList<>();
+        for (LogEntry e : browser.manage().logs().get(LogType.PERFORMANCE)) {
+            var message = Json.tree(e.getMessage()).path("message");
+            if (!"Network.responseReceived".equals(message.path("method").asText())) continue;
+            var response = message.path("params").path("response");
+            if (response.path("url").asText().endsWith(path)) {
+                out.add(response.path("status").asInt());
+            }
+        }
+        return out;
+    }
+
+    private static WebDriverWait waitFor(WebDriver browser) {
+        var wait = new WebDriverWait(browser, WAIT);
+        // re-renders replace elements; a toast may briefly cover a button (the click is retried)
+        wait.ignoring(StaleElementReferenceException.class);
+        wait.ignoring(ElementClickInterceptedException.class);
+        return wait;
+    }
+
+    private static void signIn(WebDriver browser, WebDriverWait wait, String user) {
+        browser.get("http://localhost:" + stack.gateway().port() + "/");
+        wait.until(d -> d.findElement(By.cssSelector("body[data-ready]")));
+        WebElement field = browser.findElement(By.cssSelector("[data-testid=login-user]"));
+        field.clear();
+        field.sendKeys(user);
+        wait.until(
+                        ExpectedConditions.elementToBeClickable(
+                                By.cssSelector("[data-testid=login-button]")))
+                .click();
+        wait.until(
+                ExpectedConditions.attributeToBe(
+                        By.cssSelector("[data-testid=connection-indicator]"),
+                        "data-state",
+                        "open"));
+    }
+
+    private static WebDriver chromium(boolean networkLog) {
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments(
@@ -155,6 +443,13 @@ class ConsoleBrowserIT {
                 "--disable-component-update",
                 "--no-first-run",
                 "--window-size=1500,950");
+        if (networkLog) {
+            var logs = new LoggingPreferences();
+            logs.enable(LogType.PERFORMANCE, Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
+            options.setExperimentalOption(
+                    "perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
+        }
         var service =
                 new ChromeDriverService.Builder()
                         .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -163,41 +458,108 @@ class ConsoleBrowserIT {
         return new ChromeDriver(service, options);
     }
 
+    private static JavascriptExecutor js(WebDriver browser) {
+        return (JavascriptExecutor) browser;
+    }
+
+    private static void screenshot(WebDriver browser, String name) throws Exception {
+        Path shot = Path.of("target", "screenshots", name);
+        Files.createDirectories(shot.getParent());
+        Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
     private static void confirmDialogIfShown(WebDriver browser) {
         var confirm = browser.findElements(By.cssSelector("[data-testid=dialog-confirm]"));
         if (!confirm.isEmpty() && confirm.get(0).isDisplayed()) confirm.get(0).click();
     }
 
-    /** Waits until the job has counted the last hour of history (the view shows it). */
+    /** The policy with rounds every {@code cycle}. */
+    private static PatrolConfig withCycle(PatrolConfig p, Duration cycle) {
+        return new PatrolConfig(
+                cycle,
+                p.placesPerCycle(),
+                p.placesPerAlert(),
+                p.dwellMinutes(),
+                p.validFor(),
+                p.visitTimeout(),
+                p.maxVisitsPerCellPerDay(),
+                p.coolDown(),
+                p.declineBlock(),
+                p.maxCellShare(),
+                p.maxNeighbourhoodShare(),
+                p.neighbourhoodResolution(),
+                p.minSpacingRings(),
+                p.poolSize(),
+                p.alertWeight(),
+                p.riskHalfLife(),
+                p.staleAfter(),
+                p.quietAfter(),
+                p.enforcementTypes(),
+                p.ignoredTypes(),
+                p.zone(),
+                p.seed());
+    }
+
+    /** Waits until the job has caught up with the history (the view shows recent cells). */
     private static void awaitHistoryProcessed() throws InterruptedException {
+        long target = liveFrom.minus(Duration.ofMinutes(30)).toEpochMilli();
+        awaitRedis(
+                r -> {
+                    for (String district : r.smembers(RedisKeys.DISTRICTS)) {
+                        for (String cell : r.zrange(RedisKeys.ranked(district, 180), 0, -1)) {
+                            String at = r.hget(RedisKeys.cell(cell, 180), "updatedAt");
+                            if (at != null && Long.parseLong(at) >= target) return true;
+                        }
+                    }
+                    return null;
+                },
+                "the job to process the history");
+    }
+
+    /**
+     * Waits for a suggestion of the dispatcher's district on its board that stays valid for a while
+     * by the clock (the console shows it expired otherwise): the newest one.
+     */
+    private static PatrolSuggestion awaitCurrentSuggestion() throws InterruptedException {
+        return awaitRedis(
+                r -> {
+                    Instant until = Instant.now().plus(VALIDITY_MARGIN);
+                    return r.hgetall(RedisKeys.suggestions(DISTRICT)).values().stream()
+                            .map(Json::decodeSuggestion)
+                            .filter(s -> s.validUntil().isAfter(until))
+                            .max(Comparator.comparing(PatrolSuggestion::createdAt))
+                            .orElse(null);
+                },
+                "a current suggestion in " + DISTRICT);
+    }
+
+    /** Polls Redis until {@code probe} gives a value (bounded: 5 minutes). */
+    private static <T> T awaitRedis(Function<RedisCommands<String, String>, T> probe, String what)
+            throws InterruptedException {
         RedisClient client = RedisClient.create(stack.redis().uri());
         try (var c = client.connect()) {
-            var r = c.sync();
-            long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-            long target = historyEnd.minus(Duration.ofHours(2)).toEpochMilli();
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
             while (System.nanoTime() < deadline) {
-                for (String district : r.smembers(io.beatwatch.core.view.RedisKeys.DISTRICTS)) {
-                    for (String cell :
-                            r.zrange(
-                                    io.beatwatch.core.view.RedisKeys.ranked(district, 180),
-                                    0,
-                                    -1)) {
-                        String at =
-                                r.hget(
-                                        io.beatwatch.core.view.RedisKeys.cell(cell, 180),
-                                        "updatedAt");
-                        if (at != null && Long.parseLong(at) >= target) return;
-                    }
-                }
+                T value = probe.apply(c.sync());
+                if (value != null) return value;
                 Thread.sleep(500);
             }
-            throw new AssertionError("the job did not process the history within 4 minutes");
+            throw new AssertionError("timed out after 5 minutes waiting for " + what);
         } finally {
             client.shutdown();
         }
     }
 
-    /** Sixteen calls of mixed types at one quiet cell, just after the history: a new cluster. */
+    private static <T> T redis(Function<RedisCommands<String, String>, T> read) {
+        RedisClient client = RedisClient.create(stack.redis().uri());
+        try (var c = client.connect()) {
+            return read.apply(c.sync());
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    /** Sixteen calls of mixed types at one quiet cell, now: a new cluster. */
     private static String produceCluster() throws Exception {
         var grid = new SyntheticCity(city).grid();
         String cell = grid.cellOf(29.44, -98.43);
@@ -212,26 +574,18 @@ class ConsoleBrowserIT {
                         "Shots Fired",
                         "Disturbance",
                         "Suspicious Person");
+        // calls at their own time, as a CAD system sends them (the feed is live)
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         try (var producer = stack.kafka().newProducer()) {
             for (int i = 0; i < 16; i++) {
                 var call =
-                        new CallForService(
-                                CallForService.VERSION,
+                        call(
                                 "browser-it-" + i,
-                                historyEnd.plus(Duration.ofMinutes(1 + i)),
+                                now.plusSeconds(i),
                                 types.get(i % types.size()),
-                                null,
-                                null,
-                                null,
-                                null,
-                                false,
-                                null,
                                 "EAST",
-                                null,
                                 centre.lat(),
-                                centre.lon(),
-                                null,
-                                "browser-it");
+                                centre.lon());
                 producer.send(
                         new ProducerRecord<>(stack.topics().calls(), call.id(), Json.encode(call)));
             }
@@ -240,12 +594,33 @@ class ConsoleBrowserIT {
         return cell;
     }
 
-    private static long acknowledgementsInRedis() {
-        RedisClient client = RedisClient.create(stack.redis().uri());
-        try (var c = client.connect()) {
-            return c.sync().hlen(io.beatwatch.core.view.RedisKeys.ALERT_ACTIONS);
-        } finally {
-            client.shutdown();
+    /** One call at {@code t} in the south of the city: moves event time (and the watermark). */
+    private static void produceCallAt(Instant t) throws Exception {
+        var c = call("browser-it-clock", t, "Disturbance", "SOUTH", 29.36, -98.49);
+        try (var producer = stack.kafka().newProducer()) {
+            producer.send(new ProducerRecord<>(stack.topics().calls(), c.id(), Json.encode(c)))
+                    .get();
         }
+    }
+
+    private static CallForService call(
+            String id, Instant at, String type, String district, double lat, double lon) {
+        return new CallForService(
+                CallForService.VERSION,
+                id,
+                at,
+                type,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                district,
+                null,
+                lat,
+                lon,
+                null,
+                "browser-it");
     }
 }
