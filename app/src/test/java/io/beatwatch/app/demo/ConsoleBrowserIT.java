@@ -8,6 +8,7 @@ import io.beatwatch.core.model.CallForService;
 import io.beatwatch.core.model.PatrolFeedback;
 import io.beatwatch.core.model.PatrolSuggestion;
 import io.beatwatch.core.patrol.PatrolConfig;
+import io.beatwatch.core.patrol.PatrolPlanner;
 import io.beatwatch.core.synth.SyntheticCity;
 import io.beatwatch.core.synth.SyntheticCityConfig;
 import io.beatwatch.core.view.RedisKeys;
@@ -18,13 +19,19 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,7 +93,7 @@ class ConsoleBrowserIT {
     private static final String UNIT = "2A12";
 
     /** A suggestion picked for the dispatcher is valid at least this long after the pick. */
-    private static final Duration VALIDITY_MARGIN = Duration.ofMinutes(6);
+    private static final Duration VALIDITY_MARGIN = Duration.ofMinutes(4);
 
     private static final Pattern COUNTDOWN = Pattern.compile("On scene · (\\d+):(\\d{2}) left");
 
@@ -95,6 +102,9 @@ class ConsoleBrowserIT {
     private static SyntheticCityConfig city;
     private static HotspotJobConfig jobConfig;
     private static PatrolConfig policy;
+
+    /** The newest event time this test produced (the feed itself follows the clock). */
+    private static Instant produced = Instant.EPOCH;
 
     @BeforeAll
     static void startEverything() throws Exception {
@@ -182,8 +192,9 @@ class ConsoleBrowserIT {
     @Order(2)
     void dispatcherSeesItsDistrictsSuggestionsAndCompletesOne() throws Exception {
         awaitHistoryProcessed();
-        PatrolSuggestion target = awaitCurrentSuggestion();
-        String id = target.suggestionId();
+        awaitRedis(
+                r -> r.hlen(RedisKeys.suggestions(DISTRICT)) > 0 ? true : null,
+                "suggestions on the board of " + DISTRICT);
         // other districts have suggestions on the gateway too: the console must not show them
         long elsewhere =
                 redis(
@@ -193,10 +204,13 @@ class ConsoleBrowserIT {
                                         .mapToLong(x -> r.hlen(RedisKeys.suggestions(x)))
                                         .sum());
         assertThat(elsewhere).isPositive();
+        Instant read = Instant.now();
+        Set<String> known = new HashSet<>(redis(r -> r.hkeys(RedisKeys.suggestions(DISTRICT))));
+        Set<String> boardBefore = Set.copyOf(known);
+        awaitGatewayPollStartedAfter(read);
 
-        Set<String> boardBefore =
-                redis(r -> r.hkeys(RedisKeys.suggestions(DISTRICT))).stream()
-                        .collect(java.util.stream.Collectors.toSet());
+        PatrolSuggestion target;
+        String id;
         WebDriver browser = chromium(true);
         try {
             var wait = waitFor(browser);
@@ -215,32 +229,29 @@ class ConsoleBrowserIT {
                                                             + " && p.parentElement"
                                                             + ".firstElementChild === p;"))
                     .isTrue();
+            // alert sounds off, so the last cue played tells whether a patrol cue played
+            wait.until(
+                    d -> {
+                        d.findElement(By.cssSelector("[data-testid=mute-toggle]")).click();
+                        return true;
+                    });
+            wait.until(
+                    ExpectedConditions.attributeToBe(
+                            By.cssSelector("[data-testid=mute-toggle]"), "aria-pressed", "true"));
 
-            // the suggestions panel fills from the gateway; the list re-renders on every update
-            By item =
-                    By.cssSelector(
-                            "[data-testid=suggestion-item][data-suggestion-id='" + id + "']");
-            String text = wait.until(d -> d.findElement(item).getText());
-            assertThat(text)
-                    .contains(DISTRICT)
-                    .contains("Patrol " + target.dwellMinutes() + " min")
-                    .contains(
-                            String.format(
-                                    java.util.Locale.ROOT,
-                                    "near %.4f, %.4f",
-                                    target.centroid().lat(),
-                                    target.centroid().lon()))
-                    .contains(target.cell())
-                    .contains("Why")
-                    .contains(target.reason())
-                    .contains("valid until");
+            // the suggestions panel fills from the gateway with the district's board
+            wait.until(
+                    d ->
+                            !d.findElements(By.cssSelector("[data-testid=suggestion-item]"))
+                                    .isEmpty());
             List<String> shown = assertOnlyOwnDistrict(browser);
+            assertShows(wait, suggestionInRedis(shown.get(0)));
             // what was on the board before sign-in comes as a snapshot: no cue, no notice (a
             // round made while signing in may rightly announce its suggestions)
             if (boardBefore.containsAll(shown)) {
-                String cue =
-                        (String) js(browser).executeScript("return document.body.dataset.lastCue;");
-                assertThat(String.valueOf(cue)).as("last cue").doesNotStartWith("suggestion");
+                assertThat(String.valueOf(lastCue(browser)))
+                        .as("last cue")
+                        .doesNotStartWith("suggestion");
                 @SuppressWarnings("unchecked")
                 List<String> toasts =
                         (List<String>)
@@ -251,6 +262,29 @@ class ConsoleBrowserIT {
                                                         + ".map(t => t.textContent);");
                 assertThat(toasts).noneMatch(t -> t.startsWith("New patrol suggestion"));
             }
+            known.addAll(shown);
+
+            // a new suggestion while signed in: calls in the district open an alert, which gets
+            // a patrol place once event time has moved past it (a round may come first)
+            String place = placeForAlert();
+            var centre = io.beatwatch.core.grid.H3Grid.centroid(place);
+            long clustered = System.nanoTime();
+            Instant last =
+                    produceCluster(centre.lat(), centre.lon(), DISTRICT, "browser-it-north-");
+            moveEventTimePast(last);
+            target = awaitNewSuggestion(known, clustered);
+            id = target.suggestionId();
+            By item =
+                    By.cssSelector(
+                            "[data-testid=suggestion-item][data-suggestion-id='" + id + "']");
+            wait.until(d -> d.findElement(item));
+            assertThat(assertShows(wait, target)).contains("valid until");
+            assertThat(lastCue(browser)).as("last cue").startsWith("suggestion:");
+            System.out.printf(
+                    "new suggestion (%s) on the console %.1f s after the calls were produced%n",
+                    target.alertId() == null ? "round" : "alert",
+                    (System.nanoTime() - clustered) / 1e9);
+            assertOnlyOwnDistrict(browser);
 
             // the unit answering, sent with every answer
             WebElement unit = browser.findElement(By.cssSelector("[data-testid=unit-input]"));
@@ -276,8 +310,15 @@ class ConsoleBrowserIT {
                     .isEmpty();
             assertOnlyOwnDistrict(browser);
 
-            // the gateway answered every click with 202
-            assertThat(feedbackStatuses(browser, id)).containsExactly(202, 202, 202);
+            // the gateway answered every click with 202 (Chrome's network log, read until the
+            // three answers are in: reading drains it)
+            List<Integer> statuses = new ArrayList<>();
+            wait.until(
+                    d -> {
+                        statuses.addAll(feedbackStatuses(d, id));
+                        return statuses.size() >= 3;
+                    });
+            assertThat(statuses).containsExactly(202, 202, 202);
         } finally {
             browser.quit();
         }
@@ -313,7 +354,8 @@ class ConsoleBrowserIT {
         long minutes = Math.round(Duration.between(arrived, done).toMillis() / 60_000.0);
         int expected = (int) Math.max(1, Math.min(2L * target.dwellMinutes(), minutes));
         String date = target.createdAt().atZone(policy.zone()).toLocalDate().toString();
-        produceCallAt(done.plus(jobConfig.outOfOrderness()).plusSeconds(5));
+        long moved = System.nanoTime();
+        moveEventTimePast(done);
         var summary =
                 awaitRedis(
                         r -> {
@@ -323,8 +365,16 @@ class ConsoleBrowserIT {
                             return s.path("doneMinutes").asInt() > 0 ? s : null;
                         },
                         "the done visit in the dosage summary of " + DISTRICT + " on " + date);
+        System.out.printf(
+                "done visit in the dosage summary %.1f s after Done (%.1f s after event time"
+                        + " moved past it)%n",
+                Duration.between(done, Instant.now()).toMillis() / 1e3,
+                (System.nanoTime() - moved) / 1e9);
         assertThat(summary.get("doneMinutes").asInt()).isEqualTo(expected);
         assertThat(summary.get("visits").asInt()).isPositive();
+        if (target.alertId() != null) {
+            assertThat(summary.get("fromAlerts").asInt()).isPositive();
+        }
         boolean onBoard = redis(r -> r.hexists(RedisKeys.suggestions(DISTRICT), id));
         assertThat(onBoard).as("still on the district's board").isFalse();
         String cellMinutes = redis(r -> r.hget(RedisKeys.dosage(DISTRICT, date), target.cell()));
@@ -356,6 +406,38 @@ class ConsoleBrowserIT {
                 });
     }
 
+    /** Checks the item of a suggestion shows its district, place, reason and dwell. */
+    private static String assertShows(WebDriverWait wait, PatrolSuggestion s) {
+        By item =
+                By.cssSelector(
+                        "[data-testid=suggestion-item][data-suggestion-id='"
+                                + s.suggestionId()
+                                + "']");
+        String text = wait.until(d -> d.findElement(item).getText());
+        assertThat(text)
+                .contains(s.district())
+                .contains("Patrol " + s.dwellMinutes() + " min")
+                .contains(
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "near %.4f, %.4f",
+                                s.centroid().lat(),
+                                s.centroid().lon()))
+                .contains(s.cell())
+                .contains("Why " + s.reason());
+        return text;
+    }
+
+    private static String lastCue(WebDriver browser) {
+        return (String) js(browser).executeScript("return document.body.dataset.lastCue;");
+    }
+
+    private static PatrolSuggestion suggestionInRedis(String id) {
+        String json = redis(r -> r.get(RedisKeys.suggestion(id)));
+        assertThat(json).as("suggestion %s in Redis", id).isNotNull();
+        return Json.decodeSuggestion(json);
+    }
+
     /** Seconds left on the item's dwell countdown, or null while it shows none. */
     private static Integer countdownSeconds(WebDriver browser, By item) {
         var found =
@@ -385,9 +467,7 @@ class ConsoleBrowserIT {
         assertThat(shown).isNotEmpty();
         for (List<String> s : shown) {
             assertThat(s.get(1)).as("district badge of %s", s.get(0)).isEqualTo(DISTRICT);
-            String json = redis(r -> r.get(RedisKeys.suggestion(s.get(0))));
-            assertThat(json).as("suggestion %s in Redis", s.get(0)).isNotNull();
-            assertThat(Json.decodeSuggestion(json).district()).isEqualTo(DISTRICT);
+            assertThat(suggestionInRedis(s.get(0)).district()).isEqualTo(DISTRICT);
         }
         return shown.stream().map(s -> s.get(0)).toList();
     }
@@ -517,34 +597,124 @@ class ConsoleBrowserIT {
     }
 
     /**
-     * Waits for a suggestion of the dispatcher's district on its board that stays valid for a while
-     * by the clock (the console shows it expired otherwise): the newest one.
+     * Waits for a suggestion on the board of the dispatcher's district that is not among {@code
+     * known} and stays valid for a while by the clock: one made for an alert, or after a minute
+     * (since {@code since}, a nanoTime) any new one (a round's).
      */
-    private static PatrolSuggestion awaitCurrentSuggestion() throws InterruptedException {
+    private static PatrolSuggestion awaitNewSuggestion(Set<String> known, long since)
+            throws InterruptedException {
         return awaitRedis(
                 r -> {
                     Instant until = Instant.now().plus(VALIDITY_MARGIN);
+                    boolean any = System.nanoTime() - since > Duration.ofMinutes(1).toNanos();
                     return r.hgetall(RedisKeys.suggestions(DISTRICT)).values().stream()
                             .map(Json::decodeSuggestion)
+                            .filter(s -> !known.contains(s.suggestionId()))
                             .filter(s -> s.validUntil().isAfter(until))
-                            .max(Comparator.comparing(PatrolSuggestion::createdAt))
+                            .filter(s -> any || s.alertId() != null)
+                            .max(
+                                    Comparator.comparing(
+                                                    (PatrolSuggestion s) -> s.alertId() != null)
+                                            .thenComparing(PatrolSuggestion::createdAt))
                             .orElse(null);
                 },
-                "a current suggestion in " + DISTRICT);
+                "a new suggestion in " + DISTRICT,
+                // without one for the alert: the next round, up to a cycle and the watermark's
+                // lag away
+                CYCLE.plus(Duration.ofMinutes(3)));
+    }
+
+    /**
+     * A cell of the dispatcher's district where the planner may send a unit now: no visit there
+     * today or yesterday (daily cap, cool-down, active suggestion) and its neighbourhood well under
+     * its share of the day's patrol minutes; the nearest such cell to a point in the north.
+     */
+    private static String placeForAlert() {
+        String today = LocalDate.now(policy.zone()).toString();
+        String yesterday = LocalDate.now(policy.zone()).minusDays(1).toString();
+        Map<String, String> minutes = redis(r -> r.hgetall(RedisKeys.dosage(DISTRICT, today)));
+        Set<String> visited = new HashSet<>(minutes.keySet());
+        visited.addAll(redis(r -> r.hkeys(RedisKeys.dosage(DISTRICT, yesterday))));
+        Map<String, Long> byNeighbourhood = new java.util.HashMap<>();
+        long total = 0;
+        for (var e : minutes.entrySet()) {
+            long m = Long.parseLong(e.getValue());
+            byNeighbourhood.merge(PatrolPlanner.neighbourhoodOf(e.getKey(), policy), m, Long::sum);
+            total += m;
+        }
+        long cap = (long) (0.15 * total);
+        var synthetic = new SyntheticCity(city);
+        String start = synthetic.grid().cellOf(29.48, -98.50);
+        return io.beatwatch.core.grid.H3Grid.ring(start, 25).stream()
+                .sorted(
+                        Comparator.comparingLong(
+                                c -> io.beatwatch.core.grid.H3Grid.distance(start, c)))
+                .filter(
+                        c -> {
+                            var p = io.beatwatch.core.grid.H3Grid.centroid(c);
+                            return DISTRICT.equals(synthetic.districtOf(p.lat(), p.lon()))
+                                    && jobConfig.bounds().contains(p.lat(), p.lon());
+                        })
+                .filter(c -> !visited.contains(c))
+                .filter(
+                        c ->
+                                byNeighbourhood.getOrDefault(
+                                                PatrolPlanner.neighbourhoodOf(c, policy), 0L)
+                                        <= cap)
+                .findFirst()
+                .orElse(start);
+    }
+
+    /**
+     * Waits until the gateway has read the boards from Redis after {@code t}: two map polls ended
+     * after it (polls run one after the other, so the second started after {@code t}).
+     */
+    private static void awaitGatewayPollStartedAfter(Instant t) throws Exception {
+        String token = stack.gateway().devTokens().flatMap(x -> x.forDevUser("ops1")).orElseThrow();
+        var http = HttpClient.newHttpClient();
+        var request =
+                HttpRequest.newBuilder(
+                                URI.create(
+                                        "http://localhost:"
+                                                + stack.gateway().port()
+                                                + "/api/status"))
+                        .header("Authorization", "Bearer " + token)
+                        .timeout(Duration.ofSeconds(10))
+                        .build();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        Instant first = null;
+        while (System.nanoTime() < deadline) {
+            var body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+            var at = Json.tree(body).path("lastMapPoll").asText(null);
+            Instant polled = at == null ? null : Instant.parse(at);
+            if (polled != null && polled.isAfter(t)) {
+                if (first == null) first = polled;
+                else if (polled.isAfter(first)) return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the gateway did not poll the view within " + WAIT);
     }
 
     /** Polls Redis until {@code probe} gives a value (bounded: 5 minutes). */
     private static <T> T awaitRedis(Function<RedisCommands<String, String>, T> probe, String what)
             throws InterruptedException {
+        return awaitRedis(probe, what, Duration.ofMinutes(5));
+    }
+
+    /** Polls Redis until {@code probe} gives a value, at most {@code limit}. */
+    private static <T> T awaitRedis(
+            Function<RedisCommands<String, String>, T> probe, String what, Duration limit)
+            throws InterruptedException {
         RedisClient client = RedisClient.create(stack.redis().uri());
         try (var c = client.connect()) {
-            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            long deadline = System.nanoTime() + limit.toNanos();
             while (System.nanoTime() < deadline) {
                 T value = probe.apply(c.sync());
                 if (value != null) return value;
                 Thread.sleep(500);
             }
-            throw new AssertionError("timed out after 5 minutes waiting for " + what);
+            throw new AssertionError("timed out after " + limit + " waiting for " + what);
         } finally {
             client.shutdown();
         }
@@ -559,11 +729,23 @@ class ConsoleBrowserIT {
         }
     }
 
-    /** Sixteen calls of mixed types at one quiet cell, now: a new cluster. */
+    /** Sixteen calls of mixed types at one quiet cell of EAST, now: a new cluster. */
     private static String produceCluster() throws Exception {
-        var grid = new SyntheticCity(city).grid();
-        String cell = grid.cellOf(29.44, -98.43);
+        String cell = new SyntheticCity(city).grid().cellOf(29.44, -98.43);
         var centre = io.beatwatch.core.grid.H3Grid.centroid(cell);
+        produceCluster(centre.lat(), centre.lon(), "EAST", "browser-it-");
+        return cell;
+    }
+
+    /**
+     * Sixteen calls of mixed types at the cell of a point, one a second from now (the feed is live:
+     * calls come at their own time, as a CAD system sends them). Returns the last one's time.
+     */
+    private static Instant produceCluster(double lat, double lon, String district, String prefix)
+            throws Exception {
+        var centre =
+                io.beatwatch.core.grid.H3Grid.centroid(
+                        new SyntheticCity(city).grid().cellOf(lat, lon));
         List<String> types =
                 List.of(
                         "Burglary",
@@ -574,16 +756,17 @@ class ConsoleBrowserIT {
                         "Shots Fired",
                         "Disturbance",
                         "Suspicious Person");
-        // calls at their own time, as a CAD system sends them (the feed is live)
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant last = now;
         try (var producer = stack.kafka().newProducer()) {
             for (int i = 0; i < 16; i++) {
+                last = now.plusSeconds(i);
                 var call =
                         call(
-                                "browser-it-" + i,
-                                now.plusSeconds(i),
+                                prefix + i,
+                                last,
                                 types.get(i % types.size()),
-                                "EAST",
+                                district,
                                 centre.lat(),
                                 centre.lon());
                 producer.send(
@@ -591,16 +774,35 @@ class ConsoleBrowserIT {
             }
             producer.flush();
         }
-        return cell;
+        if (last.isAfter(produced)) produced = last;
+        return last;
     }
 
-    /** One call at {@code t} in the south of the city: moves event time (and the watermark). */
+    /**
+     * One call late enough that the job's watermark passes {@code t} (and every call this test
+     * produced before): the watermark trails the newest event time by the out-of-orderness and
+     * moves in steps of 10 s.
+     */
+    private static void moveEventTimePast(Instant t) throws Exception {
+        Instant from = t.isAfter(produced) ? t : produced;
+        produceCallAt(from.plus(jobConfig.outOfOrderness()).plus(Duration.ofSeconds(15)));
+    }
+
+    /** One call at {@code t} in the south of the city. */
     private static void produceCallAt(Instant t) throws Exception {
-        var c = call("browser-it-clock", t, "Disturbance", "SOUTH", 29.36, -98.49);
+        var c =
+                call(
+                        "browser-it-clock-" + t.toEpochMilli(),
+                        t,
+                        "Disturbance",
+                        "SOUTH",
+                        29.36,
+                        -98.49);
         try (var producer = stack.kafka().newProducer()) {
             producer.send(new ProducerRecord<>(stack.topics().calls(), c.id(), Json.encode(c)))
                     .get();
         }
+        if (t.isAfter(produced)) produced = t;
     }
 
     private static CallForService call(
