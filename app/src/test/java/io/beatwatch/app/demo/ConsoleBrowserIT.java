@@ -280,6 +280,7 @@ class ConsoleBrowserIT {
             wait.until(d -> d.findElement(item));
             assertThat(assertShows(wait, target)).contains("valid until");
             assertThat(lastCue(browser)).as("last cue").startsWith("suggestion:");
+            if (target.alertId() == null) reportNoAlertSuggestion(place, last);
             System.out.printf(
                     "new suggestion (%s) on the console %.1f s after the calls were produced%n",
                     target.alertId() == null ? "round" : "alert",
@@ -624,15 +625,51 @@ class ConsoleBrowserIT {
                 CYCLE.plus(Duration.ofMinutes(3)));
     }
 
+    /** What the job made of the cluster when no suggestion came for its alert (for the log). */
+    private static void reportNoAlertSuggestion(String place, Instant last) {
+        System.out.printf(
+                "no suggestion for an alert at %s (calls up to %s) within a minute: a round's"
+                        + " instead%n",
+                place, last);
+        redis(
+                r -> {
+                    for (var m :
+                            r.xrange(
+                                    RedisKeys.ALERT_STREAM,
+                                    io.lettuce.core.Range.create("-", "+"))) {
+                        String a = m.getBody().get(RedisKeys.STREAM_FIELD_ALERT);
+                        if (a != null && a.contains(place)) System.out.println("  alert " + a);
+                    }
+                    return null;
+                });
+    }
+
     /**
      * A cell of the dispatcher's district where the planner may send a unit now: no visit there
      * today or yesterday (daily cap, cool-down, active suggestion) and its neighbourhood well under
      * its share of the day's patrol minutes; the nearest such cell to a point in the north.
      */
-    private static String placeForAlert() {
-        String today = LocalDate.now(policy.zone()).toString();
-        String yesterday = LocalDate.now(policy.zone()).minusDays(1).toString();
-        Map<String, String> minutes = redis(r -> r.hgetall(RedisKeys.dosage(DISTRICT, today)));
+    private static String placeForAlert() throws InterruptedException {
+        LocalDate date = LocalDate.now(policy.zone());
+        String today = date.toString();
+        String yesterday = date.minusDays(1).toString();
+        // the dosage has its own sink, which may lag the boards after the history: wait until
+        // today's holds every place on the district's board suggested today
+        Map<String, String> minutes =
+                awaitRedis(
+                        r -> {
+                            Map<String, String> m = r.hgetall(RedisKeys.dosage(DISTRICT, today));
+                            if (m.isEmpty()) return null;
+                            for (String json : r.hvals(RedisKeys.suggestions(DISTRICT))) {
+                                var s = Json.decodeSuggestion(json);
+                                boolean ofToday =
+                                        date.equals(
+                                                s.createdAt().atZone(policy.zone()).toLocalDate());
+                                if (ofToday && !m.containsKey(s.cell())) return null;
+                            }
+                            return m;
+                        },
+                        "the dosage of " + DISTRICT + " on " + today + " to catch up");
         Set<String> visited = new HashSet<>(minutes.keySet());
         visited.addAll(redis(r -> r.hkeys(RedisKeys.dosage(DISTRICT, yesterday))));
         Map<String, Long> byNeighbourhood = new java.util.HashMap<>();
