@@ -177,7 +177,7 @@ export class WebSocket {
         cells: cells.filter((c) => this.inScope(c.district)),
       });
     }
-    for (const s of suggestions) if (this.inScope(s.district)) this.after(300, () => this.deliver({ type: 'suggestion', suggestion: s }));
+    for (const s of suggestions) if (this.inScope(s.district)) this.after(300, () => this.deliver({ type: 'suggestion', snapshot: true, suggestion: s }));
     this.live();
   }
 

@@ -293,7 +293,8 @@ function handleMessage(msg) {
       break;
     case 'suggestion': {
       const isNew = store.upsertSuggestion(msg.suggestion);
-      if (isNew && districtShown(msg.suggestion.district)) {
+      // snapshot: already on the district's board when this console subscribed, not news
+      if (isNew && !msg.snapshot && districtShown(msg.suggestion.district)) {
         cues.play('suggestion');
         announce(`New patrol suggestion in ${msg.suggestion.district}: ${msg.suggestion.dwellMinutes} minutes.`);
         if (ui.role === 'dispatcher') toast(`New patrol suggestion for ${msg.suggestion.district}.`, 'info');

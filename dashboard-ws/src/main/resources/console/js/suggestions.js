@@ -56,9 +56,7 @@ function renderItem({ suggestion: s, local, alert }, handlers, { now, canAct }) 
   h('div', { class: 'sugg-head' },
     h('span', { class: 'badge district-badge' }, s.district || '—'),
     h('span', { class: `badge sugg-status st-${status}`, 'data-testid': 'suggestion-status' }, STATUS[status] || status),
-    h('span', { class: 'when' }, s.validUntilMs
-      ? (s.validUntilMs >= now ? `valid until ${formatTime(s.validUntilMs, now)} (${formatAgo(s.validUntilMs, now)})` : `expired ${formatAgo(s.validUntilMs, now)}`)
-      : '')),
+    h('span', { class: 'when' }, whenText(s, status, local, now))),
   h('p', { class: 'sugg-place' },
     h('strong', {}, `Patrol ${s.dwellMinutes || '?'} min`), ' ', place,
     h('span', { class: 'cell-id', title: 'H3 cell' }, ` · ${s.cell}`)),
@@ -80,6 +78,17 @@ function renderItem({ suggestion: s, local, alert }, handlers, { now, canAct }) 
       onclick: () => handlers.onFeedback(id, b),
     }, local.pending === b ? `${LABEL[b]}…` : LABEL[b])) : null,
     h('button', { type: 'button', class: 'btn tiny ghost', 'data-focus-key': key('show'), onclick: () => handlers.onShow(s) }, 'Show on map')));
+}
+
+/** Validity while the suggestion awaits an answer; once answered, when (validity no longer applies). */
+function whenText(s, status, local, now) {
+  if (status === 'new' || status === 'expired') {
+    if (!s.validUntilMs) return '';
+    return s.validUntilMs >= now
+      ? `valid until ${formatTime(s.validUntilMs, now)} (${formatAgo(s.validUntilMs, now)})`
+      : `expired ${formatAgo(s.validUntilMs, now)}`;
+  }
+  return local.at ? `${STATUS[status] || status} ${formatTime(local.at, now)}` : '';
 }
 
 /**

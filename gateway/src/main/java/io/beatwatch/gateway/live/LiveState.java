@@ -55,7 +55,7 @@ public final class LiveState {
         return out;
     }
 
-    /** Current suggestion frames of the given districts. */
+    /** Current suggestion frames of the given districts, marked {@code "snapshot": true}. */
     public List<String> suggestions(Collection<String> districts) {
         var out = new ArrayList<String>();
         suggestions.forEach(

@@ -200,8 +200,12 @@ public final class MapPollerVerticle extends VerticleBase {
                         });
     }
 
-    /** The {@code suggestion} frame for a stored suggestion, or null if it is not an object. */
-    static String suggestionFrame(String json) {
+    /**
+     * The {@code suggestion} frame for a stored suggestion, or null if it is not an object. {@code
+     * snapshot} marks the frames sent on subscribe (suggestions that were already there): a console
+     * shows them without announcing them as new.
+     */
+    static String suggestionFrame(String json, boolean snapshot) {
         try {
             var node = Json.tree(json);
             if (!node.isObject()) {
@@ -209,6 +213,9 @@ public final class MapPollerVerticle extends VerticleBase {
             }
             var frame = Json.object();
             frame.put("type", "suggestion");
+            if (snapshot) {
+                frame.put("snapshot", true);
+            }
             frame.set("suggestion", node);
             return Json.write(frame);
         } catch (Exception e) {
@@ -224,9 +231,13 @@ public final class MapPollerVerticle extends VerticleBase {
                             for (var e : current.entrySet()) {
                                 if (!e.getValue().equals(seen.get(e.getKey()))) {
                                     seen.put(e.getKey(), e.getValue());
-                                    var frame = suggestionFrame(e.getValue());
+                                    var frame = suggestionFrame(e.getValue(), false);
                                     if (frame != null) {
-                                        state.putSuggestion(district, e.getKey(), frame);
+                                        // consoles subscribing later get it marked as a snapshot
+                                        state.putSuggestion(
+                                                district,
+                                                e.getKey(),
+                                                suggestionFrame(e.getValue(), true));
                                         hub.publishSuggestion(district, frame);
                                     }
                                 }

@@ -363,6 +363,7 @@ final class ConsoleSession {
             deliver(e);
         }
         if (principal.role().handlesSuggestions()) {
+            // the district boards as they are now, marked as a snapshot (not new to announce)
             for (var s : deps.state().suggestions(subscribed)) {
                 send(s);
             }
