@@ -240,90 +240,32 @@ public record DetectionConfig(
 
     /** A copy with another false-alarm budget. */
     public DetectionConfig withRecurrenceThresholdDays(double days) {
-        return new DetectionConfig(
-                windowsMinutes,
-                rings,
-                baselineDays,
-                baselineHourBuckets,
-                days,
-                closeRatio,
-                minObserved,
-                priorCountPerCell,
-                escalationScore,
-                escalationObserved,
-                persistentEveryMinutes,
-                newLookbackDays,
-                minBaselineDays,
-                excludeOfficerInitiated,
-                tipsSignal,
-                dispersion,
-                calibration);
+        var c = new Copy(this);
+        c.recurrenceThresholdDays = days;
+        return c.build();
     }
 
     /** A copy with other windows. */
     public DetectionConfig withWindows(List<Integer> windows) {
-        return new DetectionConfig(
-                windows,
-                rings,
-                baselineDays,
-                baselineHourBuckets,
-                recurrenceThresholdDays,
-                closeRatio,
-                minObserved,
-                priorCountPerCell,
-                escalationScore,
-                escalationObserved,
-                persistentEveryMinutes,
-                newLookbackDays,
-                minBaselineDays,
-                excludeOfficerInitiated,
-                tipsSignal,
-                dispersion,
-                calibration);
+        var c = new Copy(this);
+        c.windowsMinutes = windows;
+        return c.build();
     }
 
     /** A copy with another baseline period and hour slicing. */
     public DetectionConfig withBaseline(int days, int hourBuckets, int minDays) {
-        return new DetectionConfig(
-                windowsMinutes,
-                rings,
-                days,
-                hourBuckets,
-                recurrenceThresholdDays,
-                closeRatio,
-                minObserved,
-                priorCountPerCell,
-                escalationScore,
-                escalationObserved,
-                persistentEveryMinutes,
-                newLookbackDays,
-                minDays,
-                excludeOfficerInitiated,
-                tipsSignal,
-                dispersion,
-                calibration);
+        var c = new Copy(this);
+        c.baselineDays = days;
+        c.baselineHourBuckets = hourBuckets;
+        c.minBaselineDays = minDays;
+        return c.build();
     }
 
     /** A copy with an empirical recurrence interval (null: back to the Poisson bound). */
     public DetectionConfig withCalibration(RecurrenceCalibration c) {
-        return new DetectionConfig(
-                windowsMinutes,
-                rings,
-                baselineDays,
-                baselineHourBuckets,
-                recurrenceThresholdDays,
-                closeRatio,
-                minObserved,
-                priorCountPerCell,
-                escalationScore,
-                escalationObserved,
-                persistentEveryMinutes,
-                newLookbackDays,
-                minBaselineDays,
-                excludeOfficerInitiated,
-                tipsSignal,
-                dispersion,
-                c);
+        var copy = new Copy(this);
+        copy.calibration = c;
+        return copy.build();
     }
 
     /**
@@ -354,23 +296,70 @@ public record DetectionConfig(
 
     /** A copy with another quasi-Poisson dispersion φ (1 = plain Poisson). */
     public DetectionConfig withDispersion(double phi) {
-        return new DetectionConfig(
-                windowsMinutes,
-                rings,
-                baselineDays,
-                baselineHourBuckets,
-                recurrenceThresholdDays,
-                closeRatio,
-                minObserved,
-                priorCountPerCell,
-                escalationScore,
-                escalationObserved,
-                persistentEveryMinutes,
-                newLookbackDays,
-                minBaselineDays,
-                excludeOfficerInitiated,
-                tipsSignal,
-                phi,
-                calibration);
+        var c = new Copy(this);
+        c.dispersion = phi;
+        return c.build();
+    }
+
+    /** Every field, mutable: what the {@code with*} copies change one or two of. */
+    private static final class Copy {
+        List<Integer> windowsMinutes;
+        List<Integer> rings;
+        int baselineDays;
+        int baselineHourBuckets;
+        double recurrenceThresholdDays;
+        double closeRatio;
+        int minObserved;
+        double priorCountPerCell;
+        double escalationScore;
+        int escalationObserved;
+        int persistentEveryMinutes;
+        int newLookbackDays;
+        int minBaselineDays;
+        boolean excludeOfficerInitiated;
+        boolean tipsSignal;
+        double dispersion;
+        RecurrenceCalibration calibration;
+
+        Copy(DetectionConfig d) {
+            windowsMinutes = d.windowsMinutes;
+            rings = d.rings;
+            baselineDays = d.baselineDays;
+            baselineHourBuckets = d.baselineHourBuckets;
+            recurrenceThresholdDays = d.recurrenceThresholdDays;
+            closeRatio = d.closeRatio;
+            minObserved = d.minObserved;
+            priorCountPerCell = d.priorCountPerCell;
+            escalationScore = d.escalationScore;
+            escalationObserved = d.escalationObserved;
+            persistentEveryMinutes = d.persistentEveryMinutes;
+            newLookbackDays = d.newLookbackDays;
+            minBaselineDays = d.minBaselineDays;
+            excludeOfficerInitiated = d.excludeOfficerInitiated;
+            tipsSignal = d.tipsSignal;
+            dispersion = d.dispersion;
+            calibration = d.calibration;
+        }
+
+        DetectionConfig build() {
+            return new DetectionConfig(
+                    windowsMinutes,
+                    rings,
+                    baselineDays,
+                    baselineHourBuckets,
+                    recurrenceThresholdDays,
+                    closeRatio,
+                    minObserved,
+                    priorCountPerCell,
+                    escalationScore,
+                    escalationObserved,
+                    persistentEveryMinutes,
+                    newLookbackDays,
+                    minBaselineDays,
+                    excludeOfficerInitiated,
+                    tipsSignal,
+                    dispersion,
+                    calibration);
+        }
     }
 }

@@ -16,7 +16,6 @@ import io.beatwatch.core.detect.DetectionConfig;
 import io.beatwatch.core.grid.H3Grid;
 import io.beatwatch.jobs.cli.Progress;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,8 +24,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code beatwatch backtest}: walks forward through a calls file period by period; Beatwatch's risk
@@ -44,11 +43,7 @@ import picocli.CommandLine.Parameters;
         })
 public final class BacktestCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", description = "Calls file (.csv or .csv.gz) of the profile.")
-    Path file;
-
-    @Option(names = "--profile", required = true, description = "City profile name or YAML path.")
-    String profile;
+    @Mixin FeedInput input = new FeedInput();
 
     @Option(
             names = "--horizon",
@@ -92,14 +87,6 @@ public final class BacktestCommand implements Callable<Integer> {
     String events;
 
     @Option(
-            names = "--coverage",
-            description =
-                    "CSV of complete days (date, likely_complete); default: "
-                            + DataSet.COVERAGE_FILE
-                            + " beside FILE, else the generic rule of 'inspect'.")
-    Path coverage;
-
-    @Option(
             names = "--resolution",
             defaultValue = "9",
             description = "H3 resolution of cells (default ${DEFAULT-VALUE}).")
@@ -139,10 +126,7 @@ public final class BacktestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream err = System.err;
-        if (!Files.isReadable(file)) {
-            err.println("error: cannot read " + file);
-            return 2;
-        }
+        if (!input.readable(err)) return 2;
         Horizon h;
         Timeline.EventSet set;
         try {
@@ -164,8 +148,7 @@ public final class BacktestCommand implements Callable<Integer> {
             return 2;
         }
         long start = System.nanoTime();
-        err.printf("Loading %s (%s) ...%n", file, profile);
-        DataSet data = DataSet.load(profile, file, coverage, resolution, new Progress(err));
+        DataSet data = input.load(resolution, err);
         EventTable t = data.table();
         Timeline timeline = new Timeline(t, data.complete(), set);
         if (h == Horizon.SHIFT && t.dateOnly()) {

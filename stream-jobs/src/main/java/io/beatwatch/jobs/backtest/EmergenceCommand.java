@@ -36,8 +36,8 @@ import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code beatwatch emergence}: a real calls file is the background; synthetic emerging clusters are
@@ -59,11 +59,7 @@ import picocli.CommandLine.Parameters;
         })
 public final class EmergenceCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", description = "Calls file of the profile (the background).")
-    Path file;
-
-    @Option(names = "--profile", required = true, description = "City profile name or YAML path.")
-    String profile;
+    @Mixin FeedInput input = new FeedInput();
 
     @Option(
             names = "--sizes",
@@ -185,9 +181,6 @@ public final class EmergenceCommand implements Callable<Integer> {
             description = "Flink parallelism (default ${DEFAULT-VALUE}).")
     int parallelism;
 
-    @Option(names = "--coverage", description = "CSV of complete days (see backtest --help).")
-    Path coverage;
-
     @Option(
             names = "--out",
             defaultValue = "out/emergence",
@@ -215,10 +208,7 @@ public final class EmergenceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream err = System.err;
-        if (!Files.isReadable(file)) {
-            err.println("error: cannot read " + file);
-            return 2;
-        }
+        if (!input.readable(err)) return 2;
         if (!strata.equals("window") && !strata.equals("none")) {
             err.println("error: --calibration-strata must be window or none");
             return 2;
@@ -228,8 +218,7 @@ public final class EmergenceCommand implements Callable<Integer> {
             return 2;
         }
         long t0 = System.nanoTime();
-        err.printf("Loading %s (%s) ...%n", file, profile);
-        DataSet data = DataSet.load(profile, file, coverage, 9, new Progress(err));
+        DataSet data = input.load(9, err);
         EventTable t = data.table();
         var zone = t.zone();
         int lastComplete =

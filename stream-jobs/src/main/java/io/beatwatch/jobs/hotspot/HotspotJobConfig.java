@@ -131,40 +131,16 @@ public record HotspotJobConfig(
 
     /** A copy with other detection parameters. */
     public HotspotJobConfig withDetection(DetectionConfig d) {
-        return new HotspotJobConfig(
-                d,
-                h3Resolution,
-                minLat,
-                maxLat,
-                minLon,
-                maxLon,
-                outOfOrderness,
-                idleness,
-                dedupeTtl,
-                repeatWindow,
-                officerTypes,
-                maxParallelism,
-                checkpointInterval,
-                source);
+        var c = new Copy(this);
+        c.detection = d;
+        return c.build();
     }
 
     /** A copy with another checkpoint interval (zero disables checkpointing). */
     public HotspotJobConfig withCheckpointInterval(Duration interval) {
-        return new HotspotJobConfig(
-                detection,
-                h3Resolution,
-                minLat,
-                maxLat,
-                minLon,
-                maxLon,
-                outOfOrderness,
-                idleness,
-                dedupeTtl,
-                repeatWindow,
-                officerTypes,
-                maxParallelism,
-                interval,
-                source);
+        var c = new Copy(this);
+        c.checkpointInterval = interval;
+        return c.build();
     }
 
     /** A copy without an idleness timeout: for replays, whose watermarks must be reproducible. */
@@ -174,44 +150,73 @@ public record HotspotJobConfig(
 
     /** A copy with another idleness timeout (zero: inputs never go idle). */
     public HotspotJobConfig withIdleness(Duration idleness) {
-        return new HotspotJobConfig(
-                detection,
-                h3Resolution,
-                minLat,
-                maxLat,
-                minLon,
-                maxLon,
-                outOfOrderness,
-                idleness,
-                dedupeTtl,
-                repeatWindow,
-                officerTypes,
-                maxParallelism,
-                checkpointInterval,
-                source);
+        var c = new Copy(this);
+        c.idleness = idleness;
+        return c.build();
     }
 
     /** A copy with another source name. */
     public HotspotJobConfig withSource(String name) {
-        return new HotspotJobConfig(
-                detection,
-                h3Resolution,
-                minLat,
-                maxLat,
-                minLon,
-                maxLon,
-                outOfOrderness,
-                idleness,
-                dedupeTtl,
-                repeatWindow,
-                officerTypes,
-                maxParallelism,
-                checkpointInterval,
-                name);
+        var c = new Copy(this);
+        c.source = name;
+        return c.build();
     }
 
     /** The configured windows as an array, in config order. */
     public int[] windows() {
         return detection.windowsMinutes().stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Every field, mutable: what the {@code with*} copies change one of. */
+    private static final class Copy {
+        DetectionConfig detection;
+        int h3Resolution;
+        double minLat;
+        double maxLat;
+        double minLon;
+        double maxLon;
+        Duration outOfOrderness;
+        Duration idleness;
+        Duration dedupeTtl;
+        Duration repeatWindow;
+        Set<String> officerTypes;
+        int maxParallelism;
+        Duration checkpointInterval;
+        String source;
+
+        Copy(HotspotJobConfig c) {
+            detection = c.detection;
+            h3Resolution = c.h3Resolution;
+            minLat = c.minLat;
+            maxLat = c.maxLat;
+            minLon = c.minLon;
+            maxLon = c.maxLon;
+            outOfOrderness = c.outOfOrderness;
+            idleness = c.idleness;
+            dedupeTtl = c.dedupeTtl;
+            repeatWindow = c.repeatWindow;
+            officerTypes = c.officerTypes;
+            maxParallelism = c.maxParallelism;
+            checkpointInterval = c.checkpointInterval;
+            source = c.source;
+        }
+
+        HotspotJobConfig build() {
+            return new HotspotJobConfig(
+                    detection,
+                    h3Resolution,
+                    minLat,
+                    maxLat,
+                    minLon,
+                    maxLon,
+                    outOfOrderness,
+                    idleness,
+                    dedupeTtl,
+                    repeatWindow,
+                    officerTypes,
+                    maxParallelism,
+                    checkpointInterval,
+                    source);
+        }
     }
 }
