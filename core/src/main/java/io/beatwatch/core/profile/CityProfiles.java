@@ -27,6 +27,7 @@ public final class CityProfiles {
             List.of(
                     "san-antonio",
                     "portland-nij",
+                    "berkeley",
                     "stuttgart-reports",
                     "generic-csv",
                     "generic-ndjson");

@@ -2,15 +2,25 @@ package io.beatwatch.core.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.beatwatch.core.feed.FeedReader;
+import io.beatwatch.core.feed.FeedRecord;
+import io.beatwatch.core.feed.Feeds;
 import io.beatwatch.core.model.CallForService;
+import io.beatwatch.core.model.RejectReason;
 import io.beatwatch.core.validate.FieldLimits;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +49,7 @@ class CityProfilesTest {
             strings = {
                 "san-antonio",
                 "portland-nij",
+                "berkeley",
                 "stuttgart-reports",
                 "generic-csv",
                 "generic-ndjson"
@@ -157,6 +168,80 @@ class CityProfilesTest {
         assertThat(p.officerInitiated().test("AREACK")).isTrue();
         assertThat(p.sensitive().test("WELCKP")).isTrue();
         assertThat(p.sensitive().test("DISTP")).isFalse();
+    }
+
+    /** Rows as the Berkeley logs write them (a header, then local times to the second). */
+    static final String BERKELEY_SAMPLE =
+            """
+            Date-Time,Call-Incident Type,Incident No.,Full Address,source_file,call_type_desc,lat,lon
+            07/07/2014 00:25:29,T,2014-00039437,SHATTUCK AVE/CHANNING WAY,csv_files/07072014.csv,Traffic Stop,37.865858,-122.266872
+            07/07/2014 13:05:00,415,2014-00039500,2100 BLOCK BANCROFT WAY,csv_files/07072014.csv,Disturbance,37.8687,-122.2660
+            11/13/2014 23:59:31,415F,2014-00066001,1500 BLOCK ALCATRAZ AVE,csv_files/11132014.csv,Domestic Disturbance,37.8497,-122.2752
+            11/13/2014 23:10:02,ADVICE,2014-00066002,2000 BLOCK CENTER ST,csv_files/11132014.csv,,37.8703,-122.2690
+            11/13/2014 23:11:40,1033A,2014-00066003,UNKNOWN LOCATION,csv_files/11132014.csv,Audible Alarm,,
+            """;
+
+    @Test
+    void berkeleyReadsLocalTimesCodesAndOfficerStops() throws IOException {
+        CityProfile p = CityProfiles.load("berkeley");
+        List<FeedRecord<CallForService>> rows;
+        try (FeedReader<CallForService> r =
+                Feeds.calls(
+                        p,
+                        new ByteArrayInputStream(BERKELEY_SAMPLE.getBytes(StandardCharsets.UTF_8)),
+                        "berkeley-sample",
+                        Clock.fixed(Instant.parse("2024-06-02T00:00:00Z"), ZoneOffset.UTC))) {
+            rows = r.stream().toList();
+        }
+        List<CallForService> calls =
+                rows.stream().filter(FeedRecord::isOk).map(FeedRecord::value).toList();
+
+        assertThat(p.zone()).isEqualTo(ZoneId.of("America/Los_Angeles"));
+        assertThat(p.baselineDays()).isNull();
+        assertThat(calls)
+                .extracting(
+                        CallForService::id,
+                        CallForService::receivedAt,
+                        CallForService::type,
+                        CallForService::category,
+                        CallForService::officerInitiated)
+                .containsExactly(
+                        tuple(
+                                "2014-00039437",
+                                Instant.parse("2014-07-07T07:25:29Z"),
+                                "T",
+                                "Traffic Stop",
+                                true),
+                        tuple(
+                                "2014-00039500",
+                                Instant.parse("2014-07-07T20:05:00Z"),
+                                "415",
+                                "Disturbance",
+                                false),
+                        tuple(
+                                "2014-00066001",
+                                Instant.parse("2014-11-14T07:59:31Z"),
+                                "415F",
+                                "Domestic Disturbance",
+                                false),
+                        tuple(
+                                "2014-00066002",
+                                Instant.parse("2014-11-14T07:10:02Z"),
+                                "ADVICE",
+                                null,
+                                false));
+        assertThat(calls.get(0).address()).isEqualTo("SHATTUCK AVE/CHANNING WAY");
+        assertThat(calls).extracting(p::isSensitive).containsExactly(false, false, true, false);
+        assertThat(rows)
+                .filteredOn(r -> !r.isOk())
+                .extracting(r -> r.reject().reason())
+                .containsExactly(RejectReason.MISSING_COORDINATES);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"T, true", "1194, true", "1194B, true", "SEC, true", "1196, false", "FLAG, false"})
+    void berkeleyOfficerInitiatedCodes(String type, boolean officer) {
+        assertThat(CityProfiles.load("berkeley").officerInitiated().test(type)).isEqualTo(officer);
     }
 
     @Test
