@@ -50,8 +50,8 @@ public final class InspectCommand implements Callable<Integer> {
             required = true,
             paramLabel = "NAME|FILE",
             description =
-                    "Bundled profile (san-antonio, portland-nij, stuttgart-reports, generic-csv,"
-                            + " generic-ndjson) or a profile YAML file.")
+                    "Profile name (NAME.yaml in config/cities/, in --profiles DIR or in"
+                            + " BEATWATCH_PROFILES; no rebuild needed) or a profile YAML file.")
     String profile;
 
     @Option(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.beatwatch.core.json.Json;
+import io.beatwatch.core.profile.CityProfiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -82,6 +83,41 @@ class InspectCommandTest {
         Run wrongProfile = run("inspect", "--profile", "san-antonio", file.toString());
         assertThat(wrongProfile.exit()).isEqualTo(2);
         assertThat(wrongProfile.err()).contains("not in the header");
+    }
+
+    @Test
+    void aProfileDroppedIntoAFolderWorksByNameWithoutARebuild(@TempDir Path dir)
+            throws IOException {
+        Path file = Files.writeString(dir.resolve("calls.csv"), CSV);
+        Path folder = Files.createDirectory(dir.resolve("profiles"));
+        Files.writeString(
+                folder.resolve("new-town.yaml"),
+                Files.readString(projectRoot().resolve("config/cities/generic-csv.yaml"))
+                        .replace("name: generic-csv", "name: new-town"));
+        try {
+            Run r =
+                    run(
+                            "inspect",
+                            "--no-progress",
+                            "--profiles",
+                            folder.toString(),
+                            "--profile",
+                            "new-town",
+                            file.toString());
+
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.out()).contains("new-town (calls)").contains("Accepted       3");
+        } finally {
+            System.clearProperty(CityProfiles.PROFILES_PROPERTY);
+        }
+    }
+
+    static Path projectRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (!Files.isDirectory(dir.resolve("config/cities"))) {
+            dir = dir.getParent();
+        }
+        return dir;
     }
 
     @Test
