@@ -35,10 +35,14 @@ public record ExtentCheck(
         String warning) {
 
     /** Fences beyond the quartiles, in interquartile ranges. */
-    public static final double FENCE_IQR = 2.0;
+    public static final double FENCE_IQR = 3.0;
 
-    /** Added to each fence, degrees (a city of one street has an IQR near 0). */
-    public static final double MIN_MARGIN_DEG = 0.05;
+    /**
+     * Added to each fence, degrees (about 11 km; a city of one street has an IQR near 0). Wide on
+     * purpose: the check looks for points far from the city, not for the city's edge (San Antonio's
+     * edge calls stay inside).
+     */
+    public static final double MIN_MARGIN_DEG = 0.1;
 
     /** Suggested bounds: the robust extent widened by this, degrees. */
     public static final double BOUNDS_MARGIN_DEG = 0.02;

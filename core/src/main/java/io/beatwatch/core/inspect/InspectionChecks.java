@@ -39,10 +39,8 @@ public record InspectionChecks(
         if (extent.warning() != null) {
             w.add("location: " + extent.warning());
         }
-        if (baseline.suggestedDays() != null
-                && !baseline.suggestedDays().equals(baseline.profileDays())
-                && (baseline.profileDays() == null
-                        || baseline.profileDays() < baseline.suggestedDays())) {
+        // A profile that sets baselineDays has made the choice; the Gaps line still shows ours.
+        if (baseline.suggestedDays() != null && baseline.profileDays() == null) {
             w.add("coverage: " + baseline.render());
         }
         return w;
