@@ -2,8 +2,10 @@ package io.beatwatch.app;
 
 import io.beatwatch.core.inspect.FeedInspector;
 import io.beatwatch.core.inspect.InspectionReport;
+import io.beatwatch.core.inspect.OfficerTypeHints;
 import io.beatwatch.core.inspect.ProgressListener;
 import io.beatwatch.core.json.Json;
+import io.beatwatch.core.model.TypeCount;
 import io.beatwatch.core.profile.CityProfile;
 import io.beatwatch.core.profile.CityProfiles;
 import java.io.PrintWriter;
@@ -31,7 +33,14 @@ import picocli.CommandLine.Spec;
                     + " rejected by reason, distinct ids, date range, coverage by local day"
                     + " (complete vs partial), top types, officer-initiated and sensitive shares,"
                     + " share with a location, and reading speed. A progress line goes to stderr"
-                    + " about once a second."
+                    + " about once a second.",
+            "",
+            "It also looks for the traps of a new export and warns: events by local hour and"
+                    + " weekday (quiet hours away from the night: a time column in another zone,"
+                    + " e.g. a wall clock stored as UTC), locations far outside the data's own"
+                    + " extent (a projected origin, a placeholder), types that look"
+                    + " officer-initiated by name, and coverage gaps with a suggested"
+                    + " baselineDays. report.txt and types.csv (every type) go to --out."
         },
         footer = {
             "",
@@ -50,8 +59,8 @@ public final class InspectCommand implements Callable<Integer> {
             required = true,
             paramLabel = "NAME|FILE",
             description =
-                    "Bundled profile (san-antonio, portland-nij, stuttgart-reports, generic-csv,"
-                            + " generic-ndjson) or a profile YAML file.")
+                    "Profile name (NAME.yaml in config/cities/, in --profiles DIR or in"
+                            + " BEATWATCH_PROFILES; no rebuild needed) or a profile YAML file.")
     String profile;
 
     @Option(
@@ -61,6 +70,14 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Option(names = "--no-progress", description = "No progress line on stderr.")
     boolean noProgress;
+
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description =
+                    "Folder for report.txt and types.csv (every type with its count and flags);"
+                            + " default out/inspect/PROFILE-NAME.")
+    Path outDir;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The feed file.")
     Path file;
@@ -95,13 +112,62 @@ public final class InspectCommand implements Callable<Integer> {
         if (progress instanceof ProgressLine line) {
             line.finish();
         }
+        Path dir = outDir != null ? outDir : Path.of("out", "inspect", city.name());
+        Files.createDirectories(dir);
+        Path types = dir.resolve(TYPES_CSV);
+        Files.writeString(types, typesCsv(city, report));
+        String text = report.render();
+        Files.writeString(dir.resolve(REPORT_TXT), text);
         if (json) {
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
         } else {
-            out.print(report.render());
+            out.print(text);
+            out.printf(
+                    Locale.ROOT,
+                    "Full type list %s (%,d types)%n",
+                    types,
+                    report.checks().allTypes().size());
         }
         out.flush();
         return 0;
+    }
+
+    static final String TYPES_CSV = "types.csv";
+    static final String REPORT_TXT = "report.txt";
+
+    /** Every type with its count, share and what the profile and the name patterns say of it. */
+    static String typesCsv(CityProfile city, InspectionReport report) {
+        var sb =
+                new StringBuilder(
+                        "type,count,share,officer_initiated_in_profile,looks_officer_initiated,"
+                                + "sensitive_in_profile\n");
+        for (TypeCount t : report.checks().allTypes()) {
+            sb.append(csv(t.type()))
+                    .append(',')
+                    .append(t.count())
+                    .append(',')
+                    .append(
+                            String.format(
+                                    Locale.ROOT,
+                                    "%.6f",
+                                    report.accepted() == 0
+                                            ? 0.0
+                                            : t.count() / (double) report.accepted()))
+                    .append(',')
+                    .append(city.officerInitiated().test(t.type()))
+                    .append(',')
+                    .append(OfficerTypeHints.looksOfficerInitiated(t.type()))
+                    .append(',')
+                    .append(city.sensitive().test(t.type()))
+                    .append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String csv(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n")
+                ? "\"" + s.replace("\"", "\"\"") + "\""
+                : s;
     }
 
     /** A single, rewritten progress line on stderr, at most once a second. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.beatwatch.core.json.Json;
+import io.beatwatch.core.profile.CityProfiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -40,7 +41,15 @@ class InspectCommandTest {
     void printsTheReportAsText(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("calls.csv"), CSV);
 
-        Run r = run("inspect", "--no-progress", "--profile", "generic-csv", file.toString());
+        Run r =
+                run(
+                        "inspect",
+                        "--no-progress",
+                        "--out",
+                        dir.toString(),
+                        "--profile",
+                        "generic-csv",
+                        file.toString());
 
         assertThat(r.exit()).isZero();
         assertThat(r.out())
@@ -49,14 +58,30 @@ class InspectCommandTest {
                 .contains("Rejected       1: missing_type 1")
                 .contains("Distinct ids   2")
                 .contains("Officer-init.  1 of accepted")
-                .contains("1 days with data in 1 windows; 1 complete");
+                .contains("1 days with data in 1 windows; 1 complete")
+                .contains("By hour")
+                .contains("Full type list");
+        assertThat(dir.resolve("types.csv"))
+                .content()
+                .startsWith("type,count,share,officer_initiated_in_profile")
+                .contains("Theft,2,0.666667,false,false,false")
+                .contains("Traffic Stop,1,0.333333,true,true,false");
+        assertThat(dir.resolve("report.txt")).content().contains("Accepted       3");
     }
 
     @Test
     void printsTheReportAsJson(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("calls.csv"), CSV);
 
-        Run r = run("inspect", "--json", "--profile", "generic-csv", file.toString());
+        Run r =
+                run(
+                        "inspect",
+                        "--json",
+                        "--out",
+                        dir.toString(),
+                        "--profile",
+                        "generic-csv",
+                        file.toString());
         JsonNode json = Json.tree(r.out());
 
         assertThat(r.exit()).isZero();
@@ -79,9 +104,53 @@ class InspectCommandTest {
                                         dir.resolve("none.csv").toString())
                                 .exit())
                 .isEqualTo(2);
-        Run wrongProfile = run("inspect", "--profile", "san-antonio", file.toString());
+        Run wrongProfile =
+                run(
+                        "inspect",
+                        "--out",
+                        dir.toString(),
+                        "--profile",
+                        "san-antonio",
+                        file.toString());
         assertThat(wrongProfile.exit()).isEqualTo(2);
         assertThat(wrongProfile.err()).contains("not in the header");
+    }
+
+    @Test
+    void aProfileDroppedIntoAFolderWorksByNameWithoutARebuild(@TempDir Path dir)
+            throws IOException {
+        Path file = Files.writeString(dir.resolve("calls.csv"), CSV);
+        Path folder = Files.createDirectory(dir.resolve("profiles"));
+        Files.writeString(
+                folder.resolve("new-town.yaml"),
+                Files.readString(projectRoot().resolve("config/cities/generic-csv.yaml"))
+                        .replace("name: generic-csv", "name: new-town"));
+        try {
+            Run r =
+                    run(
+                            "inspect",
+                            "--no-progress",
+                            "--profiles",
+                            folder.toString(),
+                            "--out",
+                            dir.toString(),
+                            "--profile",
+                            "new-town",
+                            file.toString());
+
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.out()).contains("new-town (calls)").contains("Accepted       3");
+        } finally {
+            System.clearProperty(CityProfiles.PROFILES_PROPERTY);
+        }
+    }
+
+    static Path projectRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (!Files.isDirectory(dir.resolve("config/cities"))) {
+            dir = dir.getParent();
+        }
+        return dir;
     }
 
     @Test

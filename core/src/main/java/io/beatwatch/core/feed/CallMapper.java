@@ -32,7 +32,7 @@ final class CallMapper extends RowMapper<CallForService> {
     CallForService build(Row row, long rowNumber, Location location) {
         String id = id(row, rowNumber);
         Instant receivedAt = validator.requireNotFuture(time.read(row));
-        String type = validator.requireType(row.get(c.type()), c.type());
+        String type = validator.requireType(firstType(row), String.join(" / ", c.types()));
         location.require();
         double lat = location.lat();
         double lon = location.lon();
@@ -62,6 +62,17 @@ final class CallMapper extends RowMapper<CallForService> {
     @Override
     String idOf(CallForService value) {
         return value.id();
+    }
+
+    /** The first non-blank of the type columns, in the profile's order; null if all are blank. */
+    private String firstType(Row row) {
+        for (String column : c.types()) {
+            String v = row.get(column);
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
     }
 
     private boolean officerInitiated(Row row, String type) {

@@ -125,7 +125,6 @@ public final class Feeds {
         for (String s :
                 new String[] {
                     c.id(),
-                    c.type(),
                     c.typeInitial(),
                     c.typeFinal(),
                     c.category(),
@@ -143,6 +142,7 @@ public final class Feeds {
                 cols.add(s);
             }
         }
+        cols.addAll(c.types());
         for (TimeSource t = profile.time(); t != null; t = t.fallback()) {
             cols.add(t.column());
         }

@@ -105,6 +105,12 @@ public final class FeedInspector {
         /** epoch day -> {count, first second of day, last second of day}. */
         private final Map<Long, long[]> days = new HashMap<>();
 
+        private final long[] byHour = new long[24];
+        private final long[] byWeekday = new long[7];
+        private double[] lats = new double[1024];
+        private double[] lons = new double[1024];
+        private int located;
+
         private Instant first;
         private Instant last;
         private long officerInitiated;
@@ -118,9 +124,13 @@ public final class FeedInspector {
         void add(Record value) {
             Instant t;
             String type;
+            double lat;
+            double lon;
             if (value instanceof CallForService c) {
                 t = c.receivedAt();
                 type = c.type();
+                lat = c.lat();
+                lon = c.lon();
                 if (c.officerInitiated()) {
                     officerInitiated++;
                 }
@@ -131,7 +141,10 @@ public final class FeedInspector {
                 Tip tip = (Tip) value;
                 t = tip.receivedAt();
                 type = tip.category();
+                lat = tip.lat();
+                lon = tip.lon();
             }
+            addLocation(lat, lon);
             types.computeIfAbsent(type, k -> new long[1])[0]++;
             if (first == null || t.isBefore(first)) {
                 first = t;
@@ -142,6 +155,9 @@ public final class FeedInspector {
             long local = t.getEpochSecond() + rules.getOffset(t).getTotalSeconds();
             long day = Math.floorDiv(local, SECONDS_PER_DAY);
             long second = Math.floorMod(local, SECONDS_PER_DAY);
+            byHour[(int) (second / 3600)]++;
+            // 1970-01-01 was a Thursday: Monday-first index 3
+            byWeekday[(int) Math.floorMod(day + 3, 7L)]++;
             long[] d = days.get(day);
             if (d == null) {
                 days.put(day, new long[] {1, second, second});
@@ -150,6 +166,19 @@ public final class FeedInspector {
                 d[1] = Math.min(d[1], second);
                 d[2] = Math.max(d[2], second);
             }
+        }
+
+        private void addLocation(double lat, double lon) {
+            if (Double.isNaN(lat) || Double.isNaN(lon)) {
+                return;
+            }
+            if (located == lats.length) {
+                lats = Arrays.copyOf(lats, located * 2);
+                lons = Arrays.copyOf(lons, located * 2);
+            }
+            lats[located] = lat;
+            lons[located] = lon;
+            located++;
         }
 
         private boolean isSensitive(CallForService c) {
@@ -213,15 +242,32 @@ public final class FeedInspector {
                                     "first event before %02d:00 and last at or after %02d:00 local",
                                     FIRST_BEFORE_HOUR,
                                     LAST_AFTER_HOUR);
-            List<TypeCount> top =
+            List<TypeCount> all =
                     types.entrySet().stream()
                             .map(e -> new TypeCount(e.getKey(), e.getValue()[0]))
                             .sorted(
                                     Comparator.comparingLong(TypeCount::count)
                                             .reversed()
                                             .thenComparing(TypeCount::type))
-                            .limit(TOP_TYPES)
                             .toList();
+            List<TypeCount> top = all.subList(0, Math.min(TOP_TYPES, all.size()));
+            boolean calls = profile.feed() == io.beatwatch.core.profile.FeedKind.CFS;
+            var checks =
+                    new InspectionChecks(
+                            ClockCheck.of(byHour, byWeekday, dateOnly),
+                            ExtentCheck.of(lats, lons, located),
+                            BaselineAdvice.of(
+                                    coverage.stream().map(DayCoverage::date).toList(),
+                                    profile.baselineDays()),
+                            all,
+                            calls
+                                    ? OfficerTypeHints.suggest(
+                                            all, profile.officerInitiated(), false)
+                                    : List.of(),
+                            calls
+                                    ? OfficerTypeHints.suggest(
+                                            all, profile.officerInitiated(), true)
+                                    : List.of());
             var rejected = new HashMap<String, Long>();
             counts.rejected().forEach((k, v) -> rejected.put(k.code(), v));
             return new InspectionReport(
@@ -247,7 +293,8 @@ public final class FeedInspector {
                     sensitive,
                     counts.withCoordinates(),
                     elapsed,
-                    counts.rows() / elapsed);
+                    counts.rows() / elapsed,
+                    checks);
         }
 
         /** Median of sorted values; 0 for none. */

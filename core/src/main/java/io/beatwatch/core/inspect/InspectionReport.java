@@ -38,6 +38,7 @@ import java.util.Map;
  * @param withCoordinates rows carrying a usable location, inside the bounds or not
  * @param elapsedSeconds wall time of the read
  * @param rowsPerSecond reading speed: rows / elapsed seconds
+ * @param checks the traps looked for: clock, extent, officer-initiated types, gaps
  */
 public record InspectionReport(
         String profile,
@@ -62,7 +63,11 @@ public record InspectionReport(
         long sensitive,
         long withCoordinates,
         double elapsedSeconds,
-        double rowsPerSecond) {
+        double rowsPerSecond,
+        InspectionChecks checks) {
+
+    /** How many officer-initiated suggestions the text lists (the types CSV has them all). */
+    public static final int SUGGESTIONS_SHOWN = 15;
 
     public InspectionReport {
         rejected = orderedCopy(rejected);
@@ -112,11 +117,34 @@ public record InspectionReport(
         }
         line(sb, "Rejected", rej.toString());
         line(sb, "Distinct ids", String.format(Locale.ROOT, "%,d", distinctIds));
+        ExtentCheck extent = checks.extent();
         line(
                 sb,
                 "With location",
                 String.format(
-                        Locale.ROOT, "%,d rows (%s)", withCoordinates, pct(withCoordinates, rows)));
+                                Locale.ROOT,
+                                "%,d rows (%s)",
+                                withCoordinates,
+                                pct(withCoordinates, rows))
+                        + (extent.outside() > 0
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "; of accepted, %,d far outside the data's extent (%s)",
+                                        extent.outside(),
+                                        pct(extent.outside(), accepted))
+                                : ""));
+        if (extent.extent() != null) {
+            line(
+                    sb,
+                    "Extent",
+                    String.format(
+                            Locale.ROOT,
+                            "lat %.4f..%.4f, lon %.4f..%.4f (robust: far outliers left out)",
+                            extent.extent().minLat(),
+                            extent.extent().maxLat(),
+                            extent.extent().minLon(),
+                            extent.extent().maxLon()));
+        }
         if (feed == FeedKind.CFS) {
             line(
                     sb,
@@ -176,6 +204,33 @@ public record InspectionReport(
                 line(sb, "Partial days", p.toString());
             }
         }
+        if (firstEvent != null) {
+            line(sb, "Gaps", checks.baseline().render());
+            ClockCheck clock = checks.clock();
+            if (!dateOnlyClock(clock)) {
+                line(
+                        sb,
+                        "By hour",
+                        "00 "
+                                + spark(clock.byHour())
+                                + " 23 (local; quietest "
+                                + String.format(
+                                        Locale.ROOT,
+                                        "%02d:00-%02d:00, busiest %02d:00)",
+                                        clock.quietStartHour(),
+                                        (clock.quietStartHour() + ClockCheck.QUIET_HOURS) % 24,
+                                        clock.peakHour()));
+            }
+            var wd = new StringBuilder();
+            String[] names = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+            for (int i = 0; i < 7; i++) {
+                wd.append(i == 0 ? "" : "  ")
+                        .append(names[i])
+                        .append(' ')
+                        .append(pct(clock.byWeekday().get(i), accepted));
+            }
+            line(sb, "By weekday", wd.toString());
+        }
         if (!topTypes.isEmpty()) {
             sb.append(feed == FeedKind.CFS ? "Top types\n" : "Top categories\n");
             for (TypeCount t : topTypes) {
@@ -187,6 +242,65 @@ public record InspectionReport(
                                 pct(t.count(), accepted),
                                 t.type()));
             }
+        }
+        if (feed == FeedKind.CFS) {
+            renderOfficerHints(sb);
+        }
+        List<String> warnings = checks.warnings();
+        if (!warnings.isEmpty()) {
+            sb.append("Warnings\n");
+            for (String w : warnings) {
+                sb.append("  ! ").append(w).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private void renderOfficerHints(StringBuilder sb) {
+        List<TypeCount> suggested = checks.suggestedOfficer();
+        if (!checks.configuredOfficer().isEmpty()) {
+            var names = new StringBuilder();
+            checks.configuredOfficer()
+                    .forEach(t -> names.append(names.isEmpty() ? "" : ", ").append(t.type()));
+            line(sb, "Officer types", "counted by the profile and named like it: " + names);
+        }
+        if (suggested.isEmpty()) {
+            return;
+        }
+        sb.append(
+                "Officer-initiated by name? (confirm with the agency, then add to the profile's"
+                        + " officerInitiated.types)\n");
+        int shown = Math.min(SUGGESTIONS_SHOWN, suggested.size());
+        for (TypeCount t : suggested.subList(0, shown)) {
+            sb.append(
+                    String.format(
+                            Locale.ROOT,
+                            "  %9s  %6s  %s%n",
+                            String.format(Locale.ROOT, "%,d", t.count()),
+                            pct(t.count(), accepted),
+                            t.type()));
+        }
+        if (suggested.size() > shown) {
+            sb.append(
+                    String.format(
+                            Locale.ROOT,
+                            "  ... %d more in the types CSV%n",
+                            suggested.size() - shown));
+        }
+        sb.append("  ").append(OfficerTypeHints.yaml(suggested.subList(0, shown))).append('\n');
+    }
+
+    private static boolean dateOnlyClock(ClockCheck c) {
+        return c.byHour().stream().mapToLong(Long::longValue).sum() == c.byHour().get(0);
+    }
+
+    /** A one-line bar chart of counts, eight levels. */
+    static String spark(List<Long> counts) {
+        long max = counts.stream().mapToLong(Long::longValue).max().orElse(0);
+        String bars = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588";
+        var sb = new StringBuilder();
+        for (long c : counts) {
+            sb.append(max == 0 ? ' ' : bars.charAt((int) Math.min(7, c * 8 / (max + 1))));
         }
         return sb.toString();
     }

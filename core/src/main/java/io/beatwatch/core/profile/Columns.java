@@ -1,11 +1,16 @@
 package io.beatwatch.core.profile;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
 /**
  * Which feed column (CSV header name or NDJSON key) fills each field of the wire record. Any column
  * may be absent (null); which ones a feed needs is checked by {@link CityProfile}.
  *
  * @param id incident id; absent: the id is synthesized (see {@link CityProfile#idPrefix()})
- * @param type current call type (calls)
+ * @param types current call type (calls): YAML {@code type}, one column or a list of them tried in
+ *     order, the first non-blank wins ({@code type: [CALL_DESC, CALL_ID]})
  * @param typeInitial type as first dispatched
  * @param typeFinal type as cleared
  * @param category agency grouping of types (calls) or the tip's category (tips, required)
@@ -21,7 +26,8 @@ package io.beatwatch.core.profile;
  */
 public record Columns(
         String id,
-        String type,
+        @JsonProperty("type") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                List<String> types,
         String typeInitial,
         String typeFinal,
         String category,
@@ -37,7 +43,20 @@ public record Columns(
 
     public Columns {
         if (lat == null || lat.isBlank() || lon == null || lon.isBlank()) {
-            throw new IllegalArgumentException("columns: lat and lon are required");
+            throw new IllegalArgumentException(
+                    "columns: lat and lon are required (e.g. 'lat: LATITUDE', 'lon: LONGITUDE',"
+                            + " your header names)");
         }
+        types = types == null ? List.of() : List.copyOf(types);
+        for (String t : types) {
+            if (t == null || t.isBlank()) {
+                throw new IllegalArgumentException("columns.type: a blank column name");
+            }
+        }
+    }
+
+    /** The first type column, or null when none is mapped. */
+    public String type() {
+        return types.isEmpty() ? null : types.get(0);
     }
 }

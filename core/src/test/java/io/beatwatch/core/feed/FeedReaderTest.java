@@ -305,6 +305,39 @@ class FeedReaderTest {
     }
 
     @Test
+    void typeColumnsFallBackToTheFirstNonBlank(@TempDir Path dir) throws IOException {
+        String yaml =
+                """
+                name: two-types
+                feed: cfs
+                format: csv
+                zone: America/Chicago
+                bounds: {minLat: 29.0, maxLat: 29.85, minLon: -98.95, maxLon: -98.15}
+                columns: {id: id, type: [CALL_DESC, CALL_ID], lat: lat, lon: lon}
+                time: {column: t, kind: epoch-millis}
+                """;
+        Path file = dir.resolve("calls.csv");
+        Files.writeString(
+                file,
+                """
+                id,t,CALL_DESC,CALL_ID,lat,lon
+                1,1717200000000,Disturbance,415,29.4,-98.5
+                2,1717200060000,,459,29.4,-98.5
+                3,1717200120000, ,,29.4,-98.5
+                """);
+
+        List<FeedRecord<CallForService>> records =
+                readAll(Feeds.calls(CityProfiles.parse(yaml, "two-types"), file, CLOCK));
+
+        assertThat(records.subList(0, 2))
+                .extracting(r -> r.value().type())
+                .containsExactly("Disturbance", "459");
+        assertThat(records.get(2).isOk()).isFalse();
+        assertThat(records.get(2).reject().reason()).isEqualTo(RejectReason.MISSING_TYPE);
+        assertThat(records.get(2).reject().detail()).contains("CALL_DESC / CALL_ID");
+    }
+
+    @Test
     void headerWithoutMappedColumnsIsAConfigurationError(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("wrong.csv");
         Files.writeString(file, "a,b,c\n1,2,3\n");

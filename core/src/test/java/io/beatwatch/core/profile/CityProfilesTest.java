@@ -28,7 +28,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class CityProfilesTest {
 
@@ -44,16 +43,23 @@ class CityProfilesTest {
             time: {column: t, kind: epoch-millis}
             """;
 
+    static List<String> bundled() {
+        return CityProfiles.BUNDLED;
+    }
+
+    /** Every profile file in config/cities/, bundled or not. */
+    static List<String> inConfigFolder() throws IOException {
+        try (Stream<Path> files = Files.list(projectRoot().resolve("config/cities"))) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(f -> f.endsWith(".yaml"))
+                    .map(f -> f.substring(0, f.length() - ".yaml".length()))
+                    .sorted()
+                    .toList();
+        }
+    }
+
     @ParameterizedTest
-    @ValueSource(
-            strings = {
-                "san-antonio",
-                "portland-nij",
-                "berkeley",
-                "stuttgart-reports",
-                "generic-csv",
-                "generic-ndjson"
-            })
+    @MethodSource("bundled")
     void loadsEveryBundledProfile(String name) {
         CityProfile p = CityProfiles.load(name);
 
@@ -62,17 +68,60 @@ class CityProfilesTest {
         assertThat(p.validationRules().bounds()).isEqualTo(p.bounds());
     }
 
+    @ParameterizedTest
+    @MethodSource("inConfigFolder")
+    void loadsEveryProfileOfTheConfigFolderByName(String name) {
+        assertThat(CityProfiles.load(name).name()).isEqualTo(name);
+        assertThat(CityProfiles.locate(name).commandArgument()).isEqualTo(name);
+    }
+
     @Test
-    void bundledListMatchesConfigFolder() throws IOException {
-        Path folder = projectRoot().resolve("config/cities");
-        try (Stream<Path> files = Files.list(folder)) {
-            var names =
-                    files.map(f -> f.getFileName().toString())
-                            .filter(f -> f.endsWith(".yaml"))
-                            .map(f -> f.substring(0, f.length() - ".yaml".length()))
-                            .toList();
-            assertThat(names).containsExactlyInAnyOrderElementsOf(CityProfiles.BUNDLED);
+    void everyBundledProfileShipsInTheConfigFolder() throws IOException {
+        // The list is what ships (and is tested), not a gate: more files in the folder are fine.
+        assertThat(inConfigFolder()).containsAll(CityProfiles.BUNDLED);
+    }
+
+    @Test
+    void findsANewProfileByNameInAFolderWithoutARebuild(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("new-town.yaml"), MINIMAL.replace("test-city", "new-town"));
+
+        CityProfiles.Located located = CityProfiles.locate("new-town", List.of(dir));
+
+        assertThat(located.load().name()).isEqualTo("new-town");
+        assertThat(located.file()).isEqualTo(dir.resolve("new-town.yaml"));
+        assertThat(located.commandArgument())
+                .as("outside config/cities/, a report must print the path")
+                .isEqualTo(dir.resolve("new-town.yaml").toAbsolutePath().toString());
+        assertThat(CityProfiles.available(List.of(dir))).contains("new-town", "san-antonio");
+    }
+
+    @Test
+    void profilesPropertyNamesFoldersSearchedFirst(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("new-town.yml"), MINIMAL.replace("test-city", "new-town"));
+        String before = System.getProperty(CityProfiles.PROFILES_PROPERTY);
+        System.setProperty(CityProfiles.PROFILES_PROPERTY, dir.toString());
+        try {
+            assertThat(CityProfiles.folders()).startsWith(dir);
+            assertThat(CityProfiles.load("new-town").name()).isEqualTo("new-town");
+            assertThat(CityProfiles.load("san-antonio").name()).isEqualTo("san-antonio");
+        } finally {
+            if (before == null) {
+                System.clearProperty(CityProfiles.PROFILES_PROPERTY);
+            } else {
+                System.setProperty(CityProfiles.PROFILES_PROPERTY, before);
+            }
         }
+    }
+
+    @Test
+    void aPathArgumentIsPrintedAsGiven(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("elsewhere.yaml");
+        Files.writeString(file, MINIMAL);
+
+        assertThat(CityProfiles.locate(file.toString()).commandArgument())
+                .isEqualTo(file.toString());
+        assertThat(CityProfiles.locate("config/cities/san-antonio.yaml").commandArgument())
+                .isEqualTo("config/cities/san-antonio.yaml");
     }
 
     @Test
@@ -288,11 +337,15 @@ class CityProfilesTest {
     }
 
     @Test
-    void missingProfileNamesTheBundledOnes() {
+    void missingProfileNamesTheFoldersAndTheFix() {
         assertThatThrownBy(() -> CityProfiles.load("atlantis"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("atlantis")
-                .hasMessageContaining("san-antonio");
+                .hasMessageContaining("san-antonio")
+                .hasMessageContaining("--profile path/to/atlantis.yaml")
+                .hasMessageContaining("config/cities/")
+                .hasMessageContaining("no rebuild")
+                .hasMessageContaining("BEATWATCH_PROFILES");
         assertThatThrownBy(() -> CityProfiles.load("/nowhere/x.yaml"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -352,6 +405,59 @@ class CityProfilesTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("test.yaml")
                 .hasMessageContaining(messageFragment);
+    }
+
+    @Test
+    void misspelledRequiredKeyIsNamedNotReportedMissing() {
+        String yaml = MINIMAL.replace("lat: lat, ", "latitude: lat, ");
+
+        assertThatThrownBy(() -> CityProfiles.parse(yaml, "my-city.yaml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("my-city.yaml")
+                .hasMessageContaining("line 6")
+                .hasMessageContaining("columns.latitude")
+                .hasMessageContaining("unknown key 'latitude'")
+                .hasMessageContaining("did you mean 'lat: lat'")
+                .hasMessageContaining("expected one of [id, type,")
+                .hasMessageNotContaining("required");
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "zone: America/Chicago | zon: America/Chicago | unknown key 'zon' (did you mean"
+                        + " 'zone: America/Chicago'?)",
+                "time: {column: t, | time: {colum: t, | at time.colum",
+                "zone: | sensitive: {contains: [x], type: [y]}\\nzone: | did you mean 'types'",
+                "zone: | priorityRules: [{contain: HOT, value: 1}]\\nzone: |"
+                        + " priorityRules[0].contain"
+            })
+    void unknownKeysAreNamedWithTheirPlace(String find, String replace, String fragment) {
+        String yaml = MINIMAL.replace(find, replace.replace("\\n", "\n"));
+
+        assertThatThrownBy(() -> CityProfiles.parse(yaml, "t.yaml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("t.yaml (line ")
+                .hasMessageContaining(fragment);
+    }
+
+    @Test
+    void typeTakesOneColumnOrAListTriedInOrder() {
+        CityProfile one = CityProfiles.parse(MINIMAL, "one");
+        CityProfile list =
+                CityProfiles.parse(
+                        MINIMAL.replace("type: type, ", "type: [CALL_DESC, CALL_ID], "), "list");
+
+        assertThat(one.columns().types()).containsExactly("type");
+        assertThat(list.columns().types()).containsExactly("CALL_DESC", "CALL_ID");
+        assertThat(list.columns().type()).isEqualTo("CALL_DESC");
+        assertThatThrownBy(
+                        () ->
+                                CityProfiles.parse(
+                                        MINIMAL.replace("type: type, ", "type: [], "), "empty"))
+                .hasMessageContaining("columns.type");
     }
 
     @Test

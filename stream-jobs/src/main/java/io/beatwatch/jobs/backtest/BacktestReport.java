@@ -465,7 +465,7 @@ final class BacktestReport {
                         List.of("total", f1(times.total()))));
         w.para(
                 "Reproduce: `bin/beatwatch backtest --profile "
-                        + data.profile().name()
+                        + data.profileArgument()
                         + " "
                         + data.file()
                         + " --horizon "

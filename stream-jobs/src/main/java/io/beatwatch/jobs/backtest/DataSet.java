@@ -15,10 +15,16 @@ import java.time.ZoneId;
 /**
  * A calls file loaded once into an {@link EventTable}, with its complete days: from {@code
  * --coverage}, else from a {@code coverage_by_day.csv} beside the file, else by the inspector's
- * generic rule.
+ * generic rule. {@code profileArgument} is what {@code --profile} takes to find the profile again
+ * (its name, or its path when it was not found by name in the project), for printed commands.
  */
 record DataSet(
-        CityProfile profile, Path file, EventTable table, CompleteDays complete, double seconds) {
+        CityProfile profile,
+        String profileArgument,
+        Path file,
+        EventTable table,
+        CompleteDays complete,
+        double seconds) {
 
     /** The coverage file looked for beside the data file. */
     static final String COVERAGE_FILE = "coverage_by_day.csv";
@@ -27,7 +33,8 @@ record DataSet(
             String profileName, Path file, Path coverage, int resolution, Progress progress)
             throws IOException {
         long start = System.nanoTime();
-        CityProfile profile = CityProfiles.load(profileName);
+        CityProfiles.Located located = CityProfiles.locate(profileName);
+        CityProfile profile = located.load();
         long[] last = {0};
         EventTable table =
                 EventTable.load(
@@ -53,7 +60,13 @@ record DataSet(
         } else {
             complete = CompleteDays.generic(table);
         }
-        return new DataSet(profile, file, table, complete, (System.nanoTime() - start) / 1e9);
+        return new DataSet(
+                profile,
+                located.commandArgument(),
+                file,
+                table,
+                complete,
+                (System.nanoTime() - start) / 1e9);
     }
 
     /** A local date (yyyy-mm-dd) as a local epoch day, or null. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.beatwatch.core.json.Json;
+import io.beatwatch.core.profile.CityProfiles;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,6 +108,49 @@ class BacktestCommandTest {
                         out.toString());
         assertThat(code).isZero();
         assertThat(out.resolve("report.md")).content().contains("shift horizon");
+    }
+
+    @Test
+    void newProfileInAFolderWorksByNameAndTheReproduceLinePrintsItsPath(@TempDir Path folder)
+            throws Exception {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        Path profile = folder.resolve("new-town.yaml");
+        Files.writeString(
+                profile,
+                Files.readString(root.resolve("config/cities/san-antonio.yaml"))
+                        .replace("name: san-antonio", "name: new-town"));
+        Path out = dir.resolve("new-town");
+        String before = System.getProperty(CityProfiles.PROFILES_PROPERTY);
+        System.setProperty(CityProfiles.PROFILES_PROPERTY, folder.toString());
+        int code;
+        try {
+            code =
+                    run(
+                            "--profile",
+                            "new-town",
+                            file.toString(),
+                            "--train-days",
+                            "4",
+                            "--kde",
+                            "250",
+                            "--no-alerts",
+                            "--no-hindsight",
+                            "--out",
+                            out.toString());
+        } finally {
+            if (before == null) {
+                System.clearProperty(CityProfiles.PROFILES_PROPERTY);
+            } else {
+                System.setProperty(CityProfiles.PROFILES_PROPERTY, before);
+            }
+        }
+
+        assertThat(code).isZero();
+        String md = Files.readString(out.resolve("report.md"));
+        String printed = profile.toAbsolutePath().toString();
+        assertThat(md).contains("Reproduce: `bin/beatwatch backtest --profile " + printed + " ");
+        // as printed, with no option or environment: the path loads the same profile
+        assertThat(CityProfiles.load(printed).name()).isEqualTo("new-town");
     }
 
     @Test
