@@ -65,7 +65,7 @@ record DemoCity(SyntheticCityConfig config, Instant liveFrom) {
         while (t.isBefore(now.plus(AHEAD))) {
             // a place within ~7 km of the centre; a cluster of 14-22 calls of mixed types over
             // 20-30 minutes, strong enough to pass the default false-alarm budget (100 days)
-            // with the job's overdispersion and repeat-call collapsing
+            // against the job's rolling null and its per-type cap
             double dLat = (random.nextDouble() - 0.5) * 0.12;
             double dLon = (random.nextDouble() - 0.5) * 0.14;
             String cell = grid.cellOf(base.centre().lat() + dLat, base.centre().lon() + dLon);

@@ -184,10 +184,29 @@ public final class HindsightDetector {
             }
         }
         double[] occurrences = occurrences(daysWithData, zone);
+        // the city's profile over the week, and each cell's total: a true rate is never exactly
+        // zero, so each cell-hour gets one pseudo-occurrence at the cell's separable rate (its
+        // total spread as the city's week) and a one-off burst does not make an hour "impossible"
+        double[] cityByHour = new double[WEEK];
+        double cityTotal = 0;
+        double hours = 0;
+        for (int h = 0; h < WEEK; h++) hours += occurrences[h];
+        for (int i = 0; i < counts.length; i++) {
+            cityByHour[i % WEEK] += counts[i];
+            cityTotal += counts[i];
+        }
         double[] rate = new double[index.size() * WEEK];
-        for (int i = 0; i < Math.min(rate.length, counts.length); i++) {
-            double occ = occurrences[i % WEEK];
-            rate[i] = occ == 0 ? 0 : counts[i] / occ;
+        int cellsWithCounts = Math.min(rate.length, counts.length) / WEEK;
+        for (int c = 0; c < cellsWithCounts; c++) {
+            double total = 0;
+            for (int h = 0; h < WEEK; h++) total += counts[c * WEEK + h];
+            for (int h = 0; h < WEEK; h++) {
+                double occ = occurrences[h];
+                if (occ == 0 || hours == 0 || cityTotal == 0) continue;
+                double shape = (cityByHour[h] / occ) / (cityTotal / hours);
+                double separable = total / hours * shape;
+                rate[c * WEEK + h] = (counts[c * WEEK + h] + separable) / (occ + 1);
+            }
         }
         return new HindsightDetector(zone, index, rate, ring1Centres);
     }

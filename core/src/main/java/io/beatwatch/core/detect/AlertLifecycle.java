@@ -32,7 +32,7 @@ public final class AlertLifecycle implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** Model version stamped on every alert. */
-    public static final String MODEL_VERSION = "stp-poisson-1";
+    public static final String MODEL_VERSION = StreamDetector.MODEL_VERSION;
 
     private static final long MINUTE_MS = 60_000L;
     private static final long DAY_MS = 86_400_000L;

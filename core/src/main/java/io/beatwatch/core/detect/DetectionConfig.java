@@ -29,12 +29,6 @@ import java.util.List;
  *     alerts (warm-up)
  * @param excludeOfficerInitiated keep officer-initiated events out of the alert signal
  * @param tipsSignal score tips as a separate signal (tip-only alerts are unconfirmed)
- * @param dispersion quasi-Poisson variance-to-mean ratio φ >= 1 of the counts; 1 is the plain
- *     Poisson model, larger values discount repeat-call bursts (see {@link PoissonScan#llr(long,
- *     double, double)}); calibrate it by backtest so measured false alarms meet the budget
- * @param calibration the config switch for an empirical recurrence interval: null (default) keeps
- *     the Poisson bound {@code RI = 1 / (p × T)}; a {@link RecurrenceCalibration} fitted on the
- *     city's own history replaces it, so that "one false alarm per N days" is what is measured
  */
 public record DetectionConfig(
         List<Integer> windowsMinutes,
@@ -51,25 +45,22 @@ public record DetectionConfig(
         int newLookbackDays,
         int minBaselineDays,
         boolean excludeOfficerInitiated,
-        boolean tipsSignal,
-        double dispersion,
-        RecurrenceCalibration calibration)
+        boolean tipsSignal)
         implements Serializable {
 
     public static final List<Integer> DEFAULT_WINDOWS_MINUTES = List.of(30, 60, 180);
     public static final List<Integer> DEFAULT_RINGS = List.of(0, 1);
     public static final int DEFAULT_BASELINE_DAYS = 28;
-    public static final int DEFAULT_BASELINE_HOUR_BUCKETS = 1;
+    public static final int DEFAULT_BASELINE_HOUR_BUCKETS = 4;
     public static final double DEFAULT_RECURRENCE_THRESHOLD_DAYS = 100;
     public static final double DEFAULT_CLOSE_RATIO = 0.1;
-    public static final int DEFAULT_MIN_OBSERVED = 3;
+    public static final int DEFAULT_MIN_OBSERVED = 4;
     public static final double DEFAULT_PRIOR_COUNT_PER_CELL = 1.0;
     public static final double DEFAULT_ESCALATION_SCORE = 2.0;
     public static final int DEFAULT_ESCALATION_OBSERVED = 3;
     public static final int DEFAULT_PERSISTENT_EVERY_MINUTES = 60;
     public static final int DEFAULT_NEW_LOOKBACK_DAYS = 7;
     public static final int DEFAULT_MIN_BASELINE_DAYS = 7;
-    public static final double DEFAULT_DISPERSION = 1.0;
 
     public DetectionConfig {
         windowsMinutes = List.copyOf(windowsMinutes);
@@ -112,83 +103,6 @@ public record DetectionConfig(
         if (minBaselineDays < 1 || minBaselineDays > baselineDays) {
             throw new IllegalArgumentException("minBaselineDays must be 1..baselineDays");
         }
-        if (!(dispersion >= 1) || Double.isInfinite(dispersion)) {
-            throw new IllegalArgumentException("dispersion must be >= 1, was " + dispersion);
-        }
-    }
-
-    /** The config without a calibration (the Poisson recurrence interval). */
-    public DetectionConfig(
-            List<Integer> windowsMinutes,
-            List<Integer> rings,
-            int baselineDays,
-            int baselineHourBuckets,
-            double recurrenceThresholdDays,
-            double closeRatio,
-            int minObserved,
-            double priorCountPerCell,
-            double escalationScore,
-            int escalationObserved,
-            int persistentEveryMinutes,
-            int newLookbackDays,
-            int minBaselineDays,
-            boolean excludeOfficerInitiated,
-            boolean tipsSignal,
-            double dispersion) {
-        this(
-                windowsMinutes,
-                rings,
-                baselineDays,
-                baselineHourBuckets,
-                recurrenceThresholdDays,
-                closeRatio,
-                minObserved,
-                priorCountPerCell,
-                escalationScore,
-                escalationObserved,
-                persistentEveryMinutes,
-                newLookbackDays,
-                minBaselineDays,
-                excludeOfficerInitiated,
-                tipsSignal,
-                dispersion,
-                null);
-    }
-
-    /** The config without a dispersion component (plain Poisson, φ = 1), kept for callers of v1. */
-    public DetectionConfig(
-            List<Integer> windowsMinutes,
-            List<Integer> rings,
-            int baselineDays,
-            int baselineHourBuckets,
-            double recurrenceThresholdDays,
-            double closeRatio,
-            int minObserved,
-            double priorCountPerCell,
-            double escalationScore,
-            int escalationObserved,
-            int persistentEveryMinutes,
-            int newLookbackDays,
-            int minBaselineDays,
-            boolean excludeOfficerInitiated,
-            boolean tipsSignal) {
-        this(
-                windowsMinutes,
-                rings,
-                baselineDays,
-                baselineHourBuckets,
-                recurrenceThresholdDays,
-                closeRatio,
-                minObserved,
-                priorCountPerCell,
-                escalationScore,
-                escalationObserved,
-                persistentEveryMinutes,
-                newLookbackDays,
-                minBaselineDays,
-                excludeOfficerInitiated,
-                tipsSignal,
-                DEFAULT_DISPERSION);
     }
 
     /** The documented defaults. */
@@ -208,8 +122,7 @@ public record DetectionConfig(
                 DEFAULT_NEW_LOOKBACK_DAYS,
                 DEFAULT_MIN_BASELINE_DAYS,
                 true,
-                true,
-                DEFAULT_DISPERSION);
+                true);
     }
 
     /** The longest window: how many minute buckets a {@link MinuteCounts} must keep. */
@@ -245,6 +158,13 @@ public record DetectionConfig(
         return c.build();
     }
 
+    /** A copy with another minimum count for opening an alert. */
+    public DetectionConfig withMinObserved(int n) {
+        var c = new Copy(this);
+        c.minObserved = n;
+        return c.build();
+    }
+
     /** A copy with other windows. */
     public DetectionConfig withWindows(List<Integer> windows) {
         var c = new Copy(this);
@@ -258,46 +178,6 @@ public record DetectionConfig(
         c.baselineDays = days;
         c.baselineHourBuckets = hourBuckets;
         c.minBaselineDays = minDays;
-        return c.build();
-    }
-
-    /** A copy with an empirical recurrence interval (null: back to the Poisson bound). */
-    public DetectionConfig withCalibration(RecurrenceCalibration c) {
-        var copy = new Copy(this);
-        copy.calibration = c;
-        return copy.build();
-    }
-
-    /**
-     * The recurrence interval of an evaluation under this config: the calibrated one when a
-     * calibration is set, else the Poisson bound over {@code testsPerDay} tests; both under the
-     * configured dispersion.
-     */
-    public double recurrenceIntervalDays(long observed, double expected, double testsPerDay) {
-        if (calibration == null) {
-            return PoissonScan.recurrenceIntervalDays(observed, expected, testsPerDay, dispersion);
-        }
-        return calibration.recurrenceIntervalDays(
-                PoissonScan.logUpperTail(observed, expected, dispersion));
-    }
-
-    /**
-     * {@link #recurrenceIntervalDays(long, double, double)} of an evaluation on a window of this
-     * length: a calibration with per-window strata uses that window's map.
-     */
-    public double recurrenceIntervalDays(
-            long observed, double expected, double testsPerDay, int windowMinutes) {
-        if (calibration == null) {
-            return PoissonScan.recurrenceIntervalDays(observed, expected, testsPerDay, dispersion);
-        }
-        return calibration.recurrenceIntervalDays(
-                PoissonScan.logUpperTail(observed, expected, dispersion), windowMinutes);
-    }
-
-    /** A copy with another quasi-Poisson dispersion φ (1 = plain Poisson). */
-    public DetectionConfig withDispersion(double phi) {
-        var c = new Copy(this);
-        c.dispersion = phi;
         return c.build();
     }
 
@@ -318,8 +198,6 @@ public record DetectionConfig(
         int minBaselineDays;
         boolean excludeOfficerInitiated;
         boolean tipsSignal;
-        double dispersion;
-        RecurrenceCalibration calibration;
 
         Copy(DetectionConfig d) {
             windowsMinutes = d.windowsMinutes;
@@ -337,8 +215,6 @@ public record DetectionConfig(
             minBaselineDays = d.minBaselineDays;
             excludeOfficerInitiated = d.excludeOfficerInitiated;
             tipsSignal = d.tipsSignal;
-            dispersion = d.dispersion;
-            calibration = d.calibration;
         }
 
         DetectionConfig build() {
@@ -357,9 +233,7 @@ public record DetectionConfig(
                     newLookbackDays,
                     minBaselineDays,
                     excludeOfficerInitiated,
-                    tipsSignal,
-                    dispersion,
-                    calibration);
+                    tipsSignal);
         }
     }
 }

@@ -58,56 +58,6 @@ public record Evaluation(
                 eventTimeMillis);
     }
 
-    /** Scores observed against expected with {@link PoissonScan} under quasi-Poisson dispersion. */
-    public static Evaluation of(
-            String zone,
-            int ring,
-            int windowMinutes,
-            Signal signal,
-            long observed,
-            double expected,
-            double testsPerDay,
-            double dispersion,
-            long eventTimeMillis) {
-        return new Evaluation(
-                zone,
-                ring,
-                windowMinutes,
-                signal,
-                observed,
-                expected,
-                PoissonScan.llr(observed, expected, dispersion),
-                PoissonScan.recurrenceIntervalDays(observed, expected, testsPerDay, dispersion),
-                eventTimeMillis);
-    }
-
-    /**
-     * Scores observed against expected as {@code config} says: quasi-Poisson score under its
-     * dispersion, and its recurrence interval ({@link DetectionConfig#recurrenceIntervalDays}: the
-     * Poisson bound, or the empirical one when a calibration is configured).
-     */
-    public static Evaluation of(
-            String zone,
-            int ring,
-            int windowMinutes,
-            Signal signal,
-            long observed,
-            double expected,
-            double testsPerDay,
-            DetectionConfig config,
-            long eventTimeMillis) {
-        return new Evaluation(
-                zone,
-                ring,
-                windowMinutes,
-                signal,
-                observed,
-                expected,
-                PoissonScan.llr(observed, expected, config.dispersion()),
-                config.recurrenceIntervalDays(observed, expected, testsPerDay, windowMinutes),
-                eventTimeMillis);
-    }
-
     /** True when there is an excess at all (observed above a known expectation). */
     public boolean hasExcess() {
         return !Double.isNaN(expected) && observed > expected;

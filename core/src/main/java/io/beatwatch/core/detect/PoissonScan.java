@@ -200,6 +200,64 @@ public final class PoissonScan {
         return Math.log1p(-Math.exp(logQ));
     }
 
+    /**
+     * ln P(X >= observed) for X negative binomial with mean {@code expected} and shape {@code r} (a
+     * Poisson count whose rate is Gamma-distributed with shape r: the predictive count of a cell
+     * whose rate is known from r - prior events only). Tends to {@link #logUpperTail(long, double)}
+     * as r grows. Exact: the regularized incomplete beta {@code I_p(o, r)} with {@code p = e / (r +
+     * e)}, in log space.
+     */
+    public static double logUpperTailNegBin(long observed, double expected, double r) {
+        if (observed <= 0 || Double.isNaN(expected)) return 0.0;
+        if (expected <= 0) return Double.NEGATIVE_INFINITY;
+        if (!(r > 0)) throw new IllegalArgumentException("shape must be > 0, was " + r);
+        double p = expected / (r + expected);
+        return logRegularizedBeta(p, observed, r);
+    }
+
+    /** ln I_x(a, b), the regularized incomplete beta function, for 0 < x < 1, a, b > 0. */
+    static double logRegularizedBeta(double x, double a, double b) {
+        double logFront =
+                lnGamma(a + b) - lnGamma(a) - lnGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
+        if (x < (a + 1) / (a + b + 2)) {
+            return logFront + Math.log(betaFraction(a, b, x)) - Math.log(a);
+        }
+        double upper = Math.exp(logFront + Math.log(betaFraction(b, a, 1 - x)) - Math.log(b));
+        return Math.log1p(-Math.min(1.0, upper));
+    }
+
+    /** The continued fraction of the incomplete beta function (modified Lentz). */
+    private static double betaFraction(double a, double b, double x) {
+        double qab = a + b;
+        double qap = a + 1;
+        double qam = a - 1;
+        double c = 1;
+        double d = 1 - qab * x / qap;
+        if (Math.abs(d) < 1e-300) d = 1e-300;
+        d = 1 / d;
+        double h = d;
+        for (int m = 1; m < 10_000; m++) {
+            int m2 = 2 * m;
+            double aa = m * (b - m) * x / ((qam + m2) * (a + m2));
+            d = 1 + aa * d;
+            if (Math.abs(d) < 1e-300) d = 1e-300;
+            c = 1 + aa / c;
+            if (Math.abs(c) < 1e-300) c = 1e-300;
+            d = 1 / d;
+            h *= d * c;
+            aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
+            d = 1 + aa * d;
+            if (Math.abs(d) < 1e-300) d = 1e-300;
+            c = 1 + aa / c;
+            if (Math.abs(c) < 1e-300) c = 1e-300;
+            d = 1 / d;
+            double del = d * c;
+            h *= del;
+            if (Math.abs(del - 1) < EPS) break;
+        }
+        return h;
+    }
+
     /** P(X >= observed) for X ~ Poisson(expected): the one-sided p-value of one zone and window. */
     public static double pValue(long observed, double expected) {
         return Math.exp(logUpperTail(observed, expected));

@@ -309,7 +309,7 @@ class AlertLifecycleTest {
         assertThat(a.tipCount()).isEqualTo(2);
         assertThat(a.openedAt()).isEqualTo(Instant.ofEpochMilli(T0));
         assertThat(a.eventTime()).isEqualTo(Instant.ofEpochMilli(T0));
-        assertThat(a.modelVersion()).isEqualTo("stp-poisson-1");
+        assertThat(a.modelVersion()).isEqualTo(StreamDetector.MODEL_VERSION);
         assertThat(a.emittedAt()).isEqualTo(emitted);
         assertThat(a.v()).isEqualTo(HotspotAlert.VERSION);
     }

@@ -76,7 +76,7 @@ class CityDetectorTest {
     void detectsAnInjectedClusterQuicklyAndExplainsIt() {
         SyntheticCityConfig config =
                 TEN_DAYS.withEmergingCluster(
-                        "c1", CELL, 1, CLUSTER_START, Duration.ofMinutes(60), 8);
+                        "c1", CELL, 0, CLUSTER_START, Duration.ofMinutes(60), 10);
         InjectedCluster truth = config.clusters().get(0);
         List<HotspotAlert> alerts = run(config);
 
@@ -87,7 +87,7 @@ class CityDetectorTest {
                         .findFirst()
                         .orElseThrow();
         Duration toDetect = Duration.between(truth.start(), hit.eventTime());
-        LOG.info("cluster +8 calls in 60 min detected after {} by {}", toDetect, hit);
+        LOG.info("cluster +10 calls in 60 min detected after {} by {}", toDetect, hit);
         assertThat(toDetect).isLessThan(Duration.ofMinutes(60));
         assertThat(hit.signal()).isIn(Signal.CFS, Signal.BOTH);
         assertThat(hit.confirmed()).isTrue();

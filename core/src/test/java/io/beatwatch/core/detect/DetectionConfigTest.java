@@ -16,10 +16,10 @@ class DetectionConfigTest {
         assertThat(c.baselineDays()).isEqualTo(28);
         assertThat(c.recurrenceThresholdDays()).isEqualTo(100);
         assertThat(c.closeThresholdDays()).isEqualTo(10);
-        assertThat(c.minObserved()).isEqualTo(3);
+        assertThat(c.minObserved()).isEqualTo(4);
+        assertThat(c.baselineHourBuckets()).isEqualTo(4);
         assertThat(c.excludeOfficerInitiated()).isTrue();
         assertThat(c.tipsSignal()).isTrue();
-        assertThat(c.dispersion()).isEqualTo(1.0);
         assertThat(c.maxWindowMinutes()).isEqualTo(180);
         assertThat(c.priorCount(7)).isEqualTo(7.0);
     }
@@ -28,17 +28,17 @@ class DetectionConfigTest {
     void copiesChangeOnlyWhatTheySay() {
         DetectionConfig c =
                 DetectionConfig.defaults()
-                        .withDispersion(1.5)
+                        .withMinObserved(5)
                         .withRecurrenceThresholdDays(30)
                         .withWindows(List.of(15, 60))
                         .withBaseline(56, 4, 14);
-        assertThat(c.dispersion()).isEqualTo(1.5);
+        assertThat(c.minObserved()).isEqualTo(5);
         assertThat(c.recurrenceThresholdDays()).isEqualTo(30);
         assertThat(c.windowsMinutes()).containsExactly(15, 60);
         assertThat(c.baselineDays()).isEqualTo(56);
         assertThat(c.baselineHourBuckets()).isEqualTo(4);
         assertThat(c.minBaselineDays()).isEqualTo(14);
-        assertThat(c.minObserved()).isEqualTo(DetectionConfig.DEFAULT_MIN_OBSERVED);
+        assertThat(c.closeRatio()).isEqualTo(DetectionConfig.DEFAULT_CLOSE_RATIO);
     }
 
     @Test
@@ -54,7 +54,6 @@ class DetectionConfigTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> d.withBaseline(28, 1, 29))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> d.withDispersion(0.9))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> d.withMinObserved(0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -152,4 +152,26 @@ class PoissonScanTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> PoissonScan.llr(3, 1, 0.5))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        // o, e: with shape 1 the negative binomial is geometric, P(X >= o) = (e / (1 + e))^o
+        "1, 0.5",
+        "3, 0.5",
+        "6, 0.02",
+        "10, 2.0"
+    })
+    void negativeBinomialWithShapeOneIsGeometric(long o, double e) {
+        double expected = o * Math.log(e / (1 + e));
+        assertThat(PoissonScan.logUpperTailNegBin(o, e, 1.0)).isCloseTo(expected, within(1e-9));
+    }
+
+    @Test
+    void negativeBinomialTendsToPoissonAsTheShapeGrows() {
+        double nb = PoissonScan.logUpperTailNegBin(6, 0.3, 1e6);
+        assertThat(nb).isCloseTo(PoissonScan.logUpperTail(6, 0.3), within(1e-4));
+        // a thin history (small shape) makes a burst less surprising than Poisson says
+        assertThat(PoissonScan.logUpperTailNegBin(6, 0.3, 2.0))
+                .isGreaterThan(PoissonScan.logUpperTail(6, 0.3));
+    }
 }

@@ -1,61 +1,55 @@
 package io.beatwatch.jobs.backtest;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.beatwatch.core.backtest.CellEvent;
+import io.beatwatch.core.backtest.DetectorReplay;
 import io.beatwatch.core.backtest.EmergenceScore;
 import io.beatwatch.core.backtest.EventTable;
+import io.beatwatch.core.backtest.HindsightDetector;
 import io.beatwatch.core.backtest.Injector;
+import io.beatwatch.core.backtest.NaiveRule;
 import io.beatwatch.core.detect.DetectionConfig;
-import io.beatwatch.core.detect.RecurrenceCalibration;
-import io.beatwatch.core.json.Json;
-import io.beatwatch.core.model.AlertState;
+import io.beatwatch.core.grid.H3Grid;
 import io.beatwatch.core.model.CallForService;
 import io.beatwatch.core.model.HotspotAlert;
 import io.beatwatch.core.synth.InjectedCluster;
 import io.beatwatch.jobs.cli.Progress;
 import io.beatwatch.jobs.hotspot.HotspotJobConfig;
-import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.LongPredicate;
-import java.util.function.Supplier;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code beatwatch emergence}: a real calls file is the background; synthetic emerging clusters are
- * injected (a grid of sizes, radii and durations, seeded, with ground truth) and the stream is
- * replayed through the real HotspotJob at each false-alarm budget. Measures detection probability
- * and time to detect per cluster kind, and false alarms per day on the same stream with nothing
- * injected; then fits an empirical recurrence interval on earlier history and measures again.
+ * injected (sizes × radii × durations, seeded, with ground truth) a few at a time, so that the
+ * detector's rolling null is not taught by the test itself, and every stream is replayed through
+ * the detector the job runs, with the job's defaults for the profile. Measures false alarms per day
+ * on the background alone, detection and time to detect per kind, and the same for two references
+ * on the same streams: the hand rule "N calls in one cell in 60 minutes" and a hindsight detector
+ * that knows every cell's rate.
  */
 @Command(
         name = "emergence",
         mixinStandardHelpOptions = true,
         description = {
-            "Inject synthetic emerging clusters into a real calls stream, replay it through"
-                    + " HotspotJob, and measure detection, time to detect and false alarms per"
-                    + " day against the budget, before and after calibrating the recurrence"
-                    + " interval.",
-            "Writes OUT/report.md, OUT/report.html, OUT/figures.json, OUT/calibration.json and"
-                    + " PNG plots."
+            "Inject synthetic emerging clusters into a real calls stream, replay it through the"
+                    + " detector the job runs (its defaults, no fitted file), and measure false"
+                    + " alarms per day against the budget, detection and time to detect, next to"
+                    + " the hand rule 'N calls in a cell in 60 min' and a hindsight detector.",
+            "Writes OUT/report.md, OUT/figures.json and PNG plots."
         })
 public final class EmergenceCommand implements Callable<Integer> {
 
@@ -77,7 +71,7 @@ public final class EmergenceCommand implements Callable<Integer> {
 
     @Option(
             names = "--durations",
-            defaultValue = "30,60,120",
+            defaultValue = "30,60",
             split = ",",
             description = "Cluster span in minutes (default ${DEFAULT-VALUE}).")
     List<Integer> durations;
@@ -86,16 +80,24 @@ public final class EmergenceCommand implements Callable<Integer> {
             names = "--thresholds",
             defaultValue = "30,100,365",
             split = ",",
-            description =
-                    "False-alarm budgets N (days between false alarms) (default"
-                            + " ${DEFAULT-VALUE}).")
+            description = "False-alarm budgets N in days (default ${DEFAULT-VALUE}).")
     List<Double> thresholds;
 
     @Option(
             names = "--reps",
-            defaultValue = "10",
+            defaultValue = "50",
             description = "Clusters of each kind (default ${DEFAULT-VALUE}).")
     int reps;
+
+    @Option(
+            names = "--days-per-cluster",
+            defaultValue = "20",
+            description =
+                    "At most one cluster per this many counted days in one replay; more clusters"
+                            + " of a kind take more replays. Denser injection teaches the"
+                            + " detector's rolling null the test's own clusters (default"
+                            + " ${DEFAULT-VALUE}).")
+    int daysPerCluster;
 
     @Option(
             names = "--seed",
@@ -104,68 +106,21 @@ public final class EmergenceCommand implements Callable<Integer> {
     long seed;
 
     @Option(
-            names = "--from",
-            description =
-                    "Replay from this date (yyyy-mm-dd, local); default: --days before" + " --to.")
-    String from;
-
-    @Option(
-            names = "--to",
-            description =
-                    "Replay up to this date (exclusive); default: the day after the last"
-                            + " complete day.")
-    String to;
-
-    @Option(
-            names = "--days",
-            defaultValue = "98",
-            description =
-                    "Calendar days replayed when --from is not given (default"
-                            + " ${DEFAULT-VALUE}); a subset keeps runs short, any range works.")
-    int days;
-
-    @Option(
             names = "--warmup-days",
-            defaultValue = "7",
+            defaultValue = "28",
             description =
-                    "Calendar days at the start with no injection and no counting: the"
-                            + " job alerts only after its minimum baseline (default ${DEFAULT-VALUE}).")
+                    "Complete days at the start that are replayed but never counted: the"
+                            + " detector's baseline and rolling null warm up on them (default"
+                            + " ${DEFAULT-VALUE}).")
     int warmupDays;
 
     @Option(
-            names = "--calibration",
-            defaultValue = "fit",
+            names = "--naive",
+            defaultValue = "4,5,6,7,8",
+            split = ",",
             description =
-                    "fit (on the history before the first counted day, from --fit-days"
-                            + " before --from), off, or a calibration.json to apply (default"
-                            + " ${DEFAULT-VALUE}).")
-    String calibration;
-
-    @Option(
-            names = "--calibration-strata",
-            defaultValue = "window",
-            description =
-                    "window: each window length gets its own map, fitted on a replay scored on"
-                            + " that window alone, and an equal share of the budget; none: one"
-                            + " map for all windows (default ${DEFAULT-VALUE}).")
-    String strata;
-
-    @Option(
-            names = "--fit-days",
-            defaultValue = "273",
-            description =
-                    "The fitting replay starts this many calendar days before --from and"
-                            + " runs, with nothing injected, up to the first counted day; its own"
-                            + " first --warmup-days are not counted (default ${DEFAULT-VALUE}).")
-    int fitDays;
-
-    @Option(
-            names = "--fit-threshold",
-            defaultValue = "1",
-            description =
-                    "Budget (days) of the fitting replay: low, so budgets above it are"
-                            + " measured (default ${DEFAULT-VALUE}).")
-    double fitThreshold;
+                    "N of the hand rule 'N calls in a cell in 60 min' (default ${DEFAULT-VALUE}).")
+    List<Integer> naive;
 
     @Option(
             names = "--grace",
@@ -176,67 +131,47 @@ public final class EmergenceCommand implements Callable<Integer> {
     int graceMinutes;
 
     @Option(
-            names = "--parallelism",
-            defaultValue = "2",
-            description = "Flink parallelism (default ${DEFAULT-VALUE}).")
-    int parallelism;
-
-    @Option(
             names = "--out",
             defaultValue = "out/emergence",
             description = "Report folder (default ${DEFAULT-VALUE}).")
     Path out;
 
-    /** Environment factory: the local MiniCluster by default, a test's cluster in tests. */
-    Supplier<StreamExecutionEnvironment> environment =
-            StreamExecutionEnvironment::getExecutionEnvironment;
+    /** What one detector did on one kind at one budget, summed over replays. */
+    record KindResult(String kind, int clusters, int detected, List<Double> ttdMinutes) {}
 
-    /** One replay through the job. */
-    record Run(
-            String label,
+    /** One detector at one budget: false alarms on the background and detection per kind. */
+    record Phase(
             String phase,
             double budgetDays,
-            boolean injected,
-            List<HotspotAlert> alerts,
-            long events,
-            double seconds) {
-        long opened() {
-            return alerts.stream().filter(a -> a.state() == AlertState.OPENED).count();
-        }
-    }
+            int falseAlarms,
+            List<HotspotAlert> falseAlarmList,
+            List<KindResult> kinds,
+            String note) {}
 
     @Override
     public Integer call() throws Exception {
         PrintStream err = System.err;
         if (!input.readable(err)) return 2;
-        if (!strata.equals("window") && !strata.equals("none")) {
-            err.println("error: --calibration-strata must be window or none");
-            return 2;
-        }
-        if (reps < 1 || thresholds.isEmpty() || sizes.isEmpty()) {
-            err.println("error: need --reps >= 1 and at least one size and threshold");
+        if (reps < 1 || thresholds.isEmpty() || sizes.isEmpty() || daysPerCluster < 1) {
+            err.println("error: need --reps >= 1, --days-per-cluster >= 1, a size and a budget");
             return 2;
         }
         long t0 = System.nanoTime();
         DataSet data = input.load(9, err);
         EventTable t = data.table();
-        var zone = t.zone();
-        int lastComplete =
-                data.complete().count() == 0
-                        ? t.day(t.size() - 1)
-                        : data.complete().day(data.complete().count() - 1);
-        LocalDate toDate =
-                to != null ? LocalDate.parse(to) : LocalDate.ofEpochDay(lastComplete + 1L);
-        LocalDate fromDate = from != null ? LocalDate.parse(from) : toDate.minusDays(days);
-        LocalDate countFrom = fromDate.plusDays(warmupDays);
-        long fromMs = DataSet.startOf(fromDate, zone);
-        long toMs = DataSet.startOf(toDate, zone);
-
-        List<Integer> evalDays = completeDaysIn(data, countFrom, toDate);
-        if (evalDays.isEmpty()) {
-            err.printf("error: no complete day between %s and %s%n", countFrom, toDate);
+        ZoneId zone = t.zone();
+        List<Integer> complete = new ArrayList<>();
+        for (int i = 0; i < data.complete().count(); i++) complete.add(data.complete().day(i));
+        if (complete.size() <= warmupDays) {
+            err.printf(
+                    "error: %d complete days, not more than --warmup-days %d%n",
+                    complete.size(), warmupDays);
             return 2;
         }
+        List<Integer> evalDays = complete.subList(warmupDays, complete.size());
+        LongPredicate counted = countedOn(evalDays, zone);
+        long fromMs = t.time(0);
+        long toMs = t.time(t.size() - 1) + 1;
         List<Injector.Span> spans = new ArrayList<>();
         for (int d : evalDays) {
             spans.add(
@@ -244,399 +179,226 @@ public final class EmergenceCommand implements Callable<Integer> {
                             DataSet.startOf(LocalDate.ofEpochDay(d), zone),
                             DataSet.startOf(LocalDate.ofEpochDay(d + 1L), zone)));
         }
-        LongPredicate counted = countedOn(evalDays, zone);
-
-        // clusters at cells drawn by the background's citizen calls in the replayed range
         double[] weights = new double[t.cellCount()];
-        for (int i = t.firstAtOrAfter(fromMs); i < t.size() && t.time(i) < toMs; i++) {
-            if (!t.officer(i)) weights[t.cell(i)]++;
-        }
+        for (int i = 0; i < t.size(); i++) if (!t.officer(i)) weights[t.cell(i)]++;
         String[] cells = new String[t.cellCount()];
-        Map<String, Integer> cellIndex = new HashMap<>();
-        for (int c = 0; c < cells.length; c++) {
-            cells[c] = t.cellAddress(c);
-            cellIndex.put(cells[c], c);
-        }
-        List<Injector.Kind> kinds = Injector.kinds(sizes, radii, durations);
+        for (int c = 0; c < cells.length; c++) cells[c] = t.cellAddress(c);
         List<String> types = injectedTypes(t);
-        List<InjectedCluster> clusters =
-                Injector.place(kinds, reps, cells, weights, spans, types, seed);
-        List<CallForService> injectedCalls = new ArrayList<>();
-        for (InjectedCluster c : clusters) {
-            injectedCalls.addAll(
-                    Injector.calls(
-                            c,
-                            seed,
-                            c.label(),
-                            cell -> {
-                                Integer ci = cellIndex.get(cell);
-                                int d = ci == null ? -1 : t.cellDistrict(ci);
-                                return d < 0 ? null : t.districtName(d);
-                            }));
+        List<Injector.Kind> kinds = Injector.kinds(sizes, radii, durations);
+        int perReplay = Math.max(1, Math.min(reps, evalDays.size() / daysPerCluster));
+        int replaysPerKind = (reps + perReplay - 1) / perReplay;
+
+        // the detector as the job runs it for this profile: its defaults, nothing fitted
+        HotspotJobConfig job = HotspotJobConfig.forProfile(data.profile());
+        DetectionConfig detection = job.detection();
+        long repeatMinutes = job.repeatWindow().toMinutes();
+        var replay = new DetectorReplay(t);
+        H3Grid grid = new H3Grid(t.resolution());
+        List<CellEvent> background = CellEvent.of(t, fromMs, toMs);
+        Set<Integer> withData = new HashSet<>();
+        for (int i = 0; i < t.size(); i++) withData.add(t.day(i));
+        Duration grace = Duration.ofMinutes(graceMinutes);
+
+        // the references' false alarms on the background fix the budgets they are compared at
+        Map<Integer, Integer> naiveFalse = new LinkedHashMap<>();
+        for (int n : naive) {
+            naiveFalse.put(
+                    n,
+                    EmergenceScore.falseAlarms(
+                                    NaiveRule.alerts(background, n), List.of(), grace, counted)
+                            .size());
+        }
+        TreeSet<Double> budgets = new TreeSet<>(thresholds);
+        for (int f : naiveFalse.values()) {
+            if (f > 0) budgets.add(Math.max(0.25, evalDays.size() / (double) f));
+        }
+        HindsightDetector hindsight = HindsightDetector.fit(background, withData, zone);
+        Map<Double, Double> pStar = new LinkedHashMap<>();
+        for (double n : thresholds) {
+            pStar.put(n, hindsight.calibrate(background, new HashSet<>(evalDays), n).pStar());
         }
 
-        Files.createDirectories(out);
-        Path work = Files.createTempDirectory(out, "work-");
-        try {
-            Path bg = work.resolve("background.ndjson");
-            Path inj = work.resolve("injected.ndjson");
-            long bgEvents = writeStream(t, fromMs, toMs, List.of(), bg, data.profile().source());
-            long injEvents =
-                    writeStream(t, fromMs, toMs, injectedCalls, inj, data.profile().source());
-            // the job as deployed for this city: its defaults and the profile's baseline period
-            // (a feed with gaps, like San Antonio's six days a month, needs a longer one)
-            HotspotJobConfig base =
-                    HotspotJobConfig.forProfile(data.profile())
-                            .withCheckpointInterval(Duration.ZERO)
-                            .withoutIdleness()
-                            .withSource(data.profile().source());
-            DetectionConfig detection = base.detection();
-
-            boolean fit = calibration.equalsIgnoreCase("fit");
-            boolean off = calibration.equalsIgnoreCase("off");
-            boolean byWindow = fit && strata.equals("window");
-            int runCount =
-                    thresholds.size() * 2 * (off ? 1 : 2)
-                            + (fit ? 1 : 0)
-                            + (byWindow ? detection.windowsMinutes().size() : 0);
-            Progress bar = new Progress(err);
-            Runner runner = new Runner(bar, runCount, work, base);
-            err.printf(
-                    "Replaying %s .. %s (%,d calls, %d clusters on %d complete days) through"
-                            + " HotspotJob, %d runs ...%n",
-                    fromDate, toDate, bgEvents, clusters.size(), evalDays.size(), runCount);
-
-            List<Run> runs = new ArrayList<>();
-            for (double n : thresholds) {
-                DetectionConfig d = detection.withRecurrenceThresholdDays(n);
-                runs.add(runner.run("before", n, false, bg, bgEvents, d));
-                runs.add(runner.run("before", n, true, inj, injEvents, d));
-            }
-
-            RecurrenceCalibration cal = null;
-            Run fitRun = null;
-            List<Run> fitRuns = new ArrayList<>();
-            List<Integer> fitEvalDays = List.of();
-            if (fit) {
-                // the fit replays everything before the first counted day: the measured days'
-                // warm-up may overlap it (it is history), their counted days never do
-                LocalDate fitFrom = fromDate.minusDays(fitDays);
-                Path fitFile = work.resolve("fit.ndjson");
-                long fitEvents =
-                        writeStream(
-                                t,
-                                DataSet.startOf(fitFrom, zone),
-                                DataSet.startOf(countFrom, zone),
-                                List.of(),
-                                fitFile,
-                                data.profile().source());
-                fitEvalDays = completeDaysIn(data, fitFrom.plusDays(warmupDays), countFrom);
-                if (fitEvalDays.size() < 2) {
-                    err.printf(
-                            "error: too little history to fit before %s: %d complete days;"
-                                    + " give --fit-days or --calibration off%n",
-                            fromDate, fitEvalDays.size());
-                    return 2;
-                }
-                fitRun =
-                        runner.run(
-                                "fit",
-                                fitThreshold,
-                                false,
-                                fitFile,
-                                fitEvents,
-                                detection.withRecurrenceThresholdDays(fitThreshold));
-                fitRuns.add(fitRun);
-                LongPredicate fitCounted = countedOn(fitEvalDays, zone);
-                double[] peaks =
-                        EmergenceScore.peakStrengths(
-                                fitRun.alerts(), detection.dispersion(), fitCounted);
-                cal =
-                        RecurrenceCalibration.fit(
-                                data.profile().name()
-                                        + " "
-                                        + fitFrom
-                                        + ".."
-                                        + countFrom
-                                        + " ("
-                                        + fitEvalDays.size()
-                                        + " complete days)",
-                                peaks,
-                                fitEvalDays.size(),
-                                CALIBRATION_POINTS,
-                                CALIBRATION_TAIL);
-                if (byWindow) {
-                    // each window's own tail, measured on a replay that scores that window alone
-                    Map<Integer, double[]> byWindowPeaks = new TreeMap<>();
-                    for (int w : detection.windowsMinutes()) {
-                        Run r =
-                                runner.run(
-                                        "fit " + w + " min",
-                                        fitThreshold,
-                                        false,
-                                        fitFile,
-                                        fitEvents,
-                                        detection
-                                                .withWindows(List.of(w))
-                                                .withRecurrenceThresholdDays(fitThreshold));
-                        fitRuns.add(r);
-                        byWindowPeaks.put(
-                                w,
-                                EmergenceScore.peakStrengths(
-                                        r.alerts(), detection.dispersion(), fitCounted));
+        int runs = budgets.size() * (1 + kinds.size() * replaysPerKind);
+        err.printf(
+                "Replaying %,d calls through the detector: %d counted days, %d kinds x %d"
+                        + " clusters (%d a replay), budgets %s, %d replays ...%n",
+                t.size(), evalDays.size(), kinds.size(), reps, perReplay, budgets, runs);
+        Progress bar = new Progress(err);
+        int done = 0;
+        Map<Double, Phase> beatwatch = new LinkedHashMap<>();
+        Map<Integer, List<KindResult>> naiveKinds = new LinkedHashMap<>();
+        Map<Double, List<KindResult>> hindsightKinds = new LinkedHashMap<>();
+        for (double n : budgets) {
+            DetectionConfig d = detection.withRecurrenceThresholdDays(n);
+            List<HotspotAlert> fa =
+                    EmergenceScore.falseAlarms(
+                            replay.run(d, repeatMinutes, fromMs, toMs, List.of()).alerts(),
+                            List.of(),
+                            grace,
+                            counted);
+            bar.status(++done / (double) runs, String.format("budget %s: background", n));
+            List<KindResult> perKind = new ArrayList<>();
+            for (int k = 0; k < kinds.size(); k++) {
+                Injector.Kind kind = kinds.get(k);
+                var acc = new Accumulator(kind.label());
+                var naiveAcc = new LinkedHashMap<Integer, Accumulator>();
+                var hindAcc = new Accumulator(kind.label());
+                for (int r = 0; r < replaysPerKind; r++) {
+                    int count = Math.min(perReplay, reps - r * perReplay);
+                    long s = seed + 7919L * k + 104_729L * r;
+                    List<InjectedCluster> placed =
+                            Injector.place(List.of(kind), count, cells, weights, spans, types, s);
+                    List<CallForService> calls = new ArrayList<>();
+                    for (InjectedCluster c : placed) {
+                        calls.addAll(Injector.calls(c, s, c.label(), cell -> null));
                     }
-                    try {
-                        cal =
-                                RecurrenceCalibration.byWindow(
-                                        cal,
-                                        byWindowPeaks,
-                                        fitEvalDays.size(),
-                                        CALIBRATION_POINTS,
-                                        CALIBRATION_TAIL);
-                    } catch (IllegalArgumentException e) {
-                        err.printf(
-                                "error: cannot calibrate per window (%s); lower --fit-threshold"
-                                        + " or give --calibration-strata none%n",
-                                e.getMessage());
-                        return 2;
+                    var result = replay.run(d, repeatMinutes, fromMs, toMs, calls);
+                    acc.add(EmergenceScore.outcomes(placed, result.alerts(), grace));
+                    bar.status(
+                            ++done / (double) runs,
+                            String.format("budget %s: %s, replay %d", n, kind.label(), r + 1));
+                    // the references run once, on the first budget's streams (same seeds)
+                    if (n == budgets.first() || pStar.containsKey(n)) {
+                        List<CellEvent> merged =
+                                CellEvent.merge(
+                                        background,
+                                        calls.stream().map(c -> CellEvent.of(c, grid)).toList());
+                        if (n == budgets.first()) {
+                            for (int nr : naive) {
+                                naiveAcc.computeIfAbsent(nr, x -> new Accumulator(kind.label()))
+                                        .add(
+                                                EmergenceScore.outcomes(
+                                                        placed,
+                                                        NaiveRule.alerts(merged, nr),
+                                                        grace));
+                            }
+                        }
+                        if (pStar.containsKey(n)) {
+                            hindAcc.add(
+                                    EmergenceScore.outcomes(
+                                            placed, hindsight.run(merged, pStar.get(n)), grace));
+                        }
                     }
                 }
-                Files.writeString(
-                        out.resolve("calibration.json"),
-                        Json.mapper()
-                                        .copy()
-                                        .enable(SerializationFeature.INDENT_OUTPUT)
-                                        .writeValueAsString(cal)
-                                + "\n",
-                        StandardCharsets.UTF_8);
-            } else if (!off) {
-                cal =
-                        Json.mapper()
-                                .readValue(
-                                        Files.readString(Path.of(calibration)),
-                                        RecurrenceCalibration.class);
-            }
-            if (cal != null) {
-                for (double n : thresholds) {
-                    DetectionConfig d =
-                            detection.withRecurrenceThresholdDays(n).withCalibration(cal);
-                    runs.add(runner.run("after", n, false, bg, bgEvents, d));
-                    runs.add(runner.run("after", n, true, inj, injEvents, d));
+                perKind.add(acc.result());
+                naiveAcc.forEach(
+                        (nr, a) ->
+                                naiveKinds
+                                        .computeIfAbsent(nr, x -> new ArrayList<>())
+                                        .add(a.result()));
+                if (pStar.containsKey(n)) {
+                    hindsightKinds.computeIfAbsent(n, x -> new ArrayList<>()).add(hindAcc.result());
                 }
             }
-            bar.done();
-            double total = (System.nanoTime() - t0) / 1e9;
-            var report =
-                    new EmergenceReport(
-                            data,
-                            fromDate,
-                            toDate,
-                            countFrom,
-                            evalDays,
-                            kinds,
-                            clusters,
-                            runs,
-                            thresholds,
-                            cal,
-                            fitRun,
-                            fitRuns,
-                            fitEvalDays,
-                            fitThreshold,
-                            Duration.ofMinutes(graceMinutes),
-                            counted,
-                            reps,
-                            seed,
-                            total,
-                            data.seconds(),
-                            parallelism,
-                            base);
-            report.write(out);
-            System.out.print(report.summary());
-            System.out.println("Report: " + out.resolve("report.html"));
-            return 0;
-        } finally {
-            try (var files = Files.list(work)) {
-                for (Path p : files.toList()) Files.deleteIfExists(p);
+            beatwatch.put(
+                    n,
+                    new Phase(
+                            "default",
+                            n,
+                            fa.size(),
+                            fa,
+                            perKind,
+                            thresholds.contains(n) ? "" : "at a hand rule's false-alarm rate"));
+        }
+        bar.done();
+        var report =
+                new EmergenceReport(
+                        data,
+                        evalDays,
+                        warmupDays,
+                        kinds,
+                        reps,
+                        perReplay,
+                        seed,
+                        grace,
+                        detection,
+                        thresholds,
+                        beatwatch,
+                        naiveFalse,
+                        naiveKinds,
+                        pStar,
+                        hindsightKinds,
+                        (System.nanoTime() - t0) / 1e9,
+                        reproduce());
+        report.write(out);
+        System.out.print(report.summary());
+        System.out.println("Report: " + out.resolve("report.md"));
+        return 0;
+    }
+
+    private String reproduce() {
+        return String.format(
+                "bin/beatwatch emergence --profile %s %s --reps %d --warmup-days %d --seed %d"
+                        + " --sizes %s --radii %s --durations %s --thresholds %s --out %s",
+                input.profile,
+                input.file,
+                reps,
+                warmupDays,
+                seed,
+                join(sizes),
+                join(radii),
+                join(durations),
+                join(thresholds),
+                out);
+    }
+
+    private static String join(List<?> xs) {
+        StringBuilder s = new StringBuilder();
+        for (Object x : xs) {
+            if (s.length() > 0) s.append(',');
+            s.append(
+                    x instanceof Double d && d == Math.rint(d) ? String.valueOf(d.longValue()) : x);
+        }
+        return s.toString();
+    }
+
+    /** Sums outcomes of one kind over replays. */
+    private static final class Accumulator {
+        private final String kind;
+        private int clusters;
+        private int detected;
+        private final List<Double> ttd = new ArrayList<>();
+
+        Accumulator(String kind) {
+            this.kind = kind;
+        }
+
+        void add(List<EmergenceScore.Outcome> outcomes) {
+            for (var o : outcomes) {
+                clusters++;
+                if (o.detected()) {
+                    detected++;
+                    ttd.add(o.minutesToDetect());
+                }
             }
-            Files.deleteIfExists(work);
+        }
+
+        KindResult result() {
+            return new KindResult(kind, clusters, detected, List.copyOf(ttd));
         }
     }
 
-    /** Calibration points and the strongest alerts that set its tail slope. */
-    static final int CALIBRATION_POINTS = 24;
-
-    static final int CALIBRATION_TAIL = 20;
-
-    /** Replays with a shared progress bar across runs. */
-    private final class Runner {
-        private final Progress bar;
-        private final int total;
-        private final Path work;
-        private final HotspotJobConfig base;
-        private int done;
-
-        Runner(Progress bar, int total, Path work, HotspotJobConfig base) {
-            this.bar = bar;
-            this.total = total;
-            this.work = work;
-            this.base = base;
-        }
-
-        Run run(
-                String phase,
-                double budget,
-                boolean injected,
-                Path feed,
-                long events,
-                DetectionConfig detection)
-                throws Exception {
-            String label =
-                    String.format(
-                            Locale.ROOT,
-                            "%s N=%s %s",
-                            phase,
-                            budgetText(budget),
-                            injected ? "injected" : "nothing injected");
-            long start = System.nanoTime();
-            List<HotspotAlert> alerts =
-                    JobReplay.run(
-                            () -> {
-                                StreamExecutionEnvironment e = environment.get();
-                                e.setParallelism(parallelism);
-                                return e;
-                            },
-                            base.withDetection(detection),
-                            new NdjsonRawFeed(feed.toString()),
-                            "beatwatch-emergence",
-                            work,
-                            emitted ->
-                                    bar.status(
-                                            (done + emitted / (double) Math.max(1, events)) / total,
-                                            String.format(
-                                                    "run %d/%d %s: %,d calls",
-                                                    done + 1, total, label, emitted)));
-            done++;
-            return new Run(
-                    label,
-                    phase,
-                    budget,
-                    injected,
-                    alerts,
-                    events,
-                    (System.nanoTime() - start) / 1e9);
-        }
-    }
-
-    static String budgetText(double n) {
-        return n == Math.rint(n)
-                ? String.format(Locale.ROOT, "%.0f", n)
-                : String.format(Locale.ROOT, "%s", n);
-    }
-
-    /** Complete local days in [from, to). */
-    static List<Integer> completeDaysIn(DataSet data, LocalDate from, LocalDate to) {
-        List<Integer> out = new ArrayList<>();
-        for (int d : data.complete().days()) {
-            if (d >= from.toEpochDay() && d < to.toEpochDay()) out.add(d);
-        }
-        return out;
-    }
-
-    /** Whether an instant falls on one of these local days. */
-    static LongPredicate countedOn(List<Integer> days, java.time.ZoneId zone) {
+    /** A predicate true for epoch millis on the given local days. */
+    static LongPredicate countedOn(List<Integer> days, ZoneId zone) {
         Set<Integer> set = new HashSet<>(days);
         return ms ->
                 set.contains(
-                        (int) Instant.ofEpochMilli(ms).atZone(zone).toLocalDate().toEpochDay());
+                        (int)
+                                java.time.Instant.ofEpochMilli(ms)
+                                        .atZone(zone)
+                                        .toLocalDate()
+                                        .toEpochDay());
     }
 
     /** The three most common citizen call types of the file: injected calls look ordinary. */
     static List<String> injectedTypes(EventTable t) {
-        long[] n = new long[t.typeCount()];
-        for (int i = 0; i < t.size(); i++) if (!t.officer(i)) n[t.type(i)]++;
+        long[] counts = new long[t.typeCount()];
+        for (int i = 0; i < t.size(); i++) if (!t.officer(i)) counts[t.type(i)]++;
         List<Integer> idx = new ArrayList<>();
-        for (int i = 0; i < n.length; i++) idx.add(i);
-        idx.sort((a, b) -> Long.compare(n[b], n[a]));
+        for (int i = 0; i < counts.length; i++) idx.add(i);
+        idx.sort((a, b) -> Long.compare(counts[b], counts[a]));
         List<String> out = new ArrayList<>();
         for (int i = 0; i < Math.min(3, idx.size()); i++) out.add(t.typeName(idx.get(i)));
         return out.isEmpty() ? InjectedCluster.DEFAULT_CALL_TYPES : out;
-    }
-
-    /**
-     * Writes the calls of [fromMs, toMs) as the JSON topic {@code beatwatch.cfs} would carry,
-     * merged in time order with the injected calls; returns how many lines.
-     */
-    static long writeStream(
-            EventTable t,
-            long fromMs,
-            long toMs,
-            List<CallForService> injected,
-            Path file,
-            String source)
-            throws IOException {
-        int first = t.firstAtOrAfter(fromMs);
-        Iterator<Integer> background =
-                new Iterator<>() {
-                    private int i = first;
-
-                    @Override
-                    public boolean hasNext() {
-                        return i < t.size() && t.time(i) < toMs;
-                    }
-
-                    @Override
-                    public Integer next() {
-                        return i++;
-                    }
-                };
-        List<CallForService> inRange =
-                injected.stream()
-                        .filter(c -> c.receivedAt().toEpochMilli() >= fromMs)
-                        .filter(c -> c.receivedAt().toEpochMilli() < toMs)
-                        .toList();
-        // background rows become calls lazily; -1 - k marks the k-th injected call
-        Map<Integer, CallForService> wrapped = new HashMap<>();
-        Iterator<Integer> merged =
-                Injector.merge(
-                        background,
-                        inRange,
-                        i -> Instant.ofEpochMilli(t.time(i)),
-                        c -> {
-                            int key = -1 - wrapped.size();
-                            wrapped.put(key, c);
-                            return key;
-                        });
-        long n = 0;
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            while (merged.hasNext()) {
-                int i = merged.next();
-                CallForService call = i < 0 ? wrapped.remove(i) : backgroundCall(t, i, source);
-                w.write(Json.encode(call));
-                w.newLine();
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private static CallForService backgroundCall(EventTable t, int i, String source) {
-        int d = t.district(i);
-        return new CallForService(
-                CallForService.VERSION,
-                "BG-" + i,
-                Instant.ofEpochMilli(t.time(i)),
-                t.typeName(t.type(i)),
-                null,
-                null,
-                null,
-                null,
-                t.officer(i),
-                null,
-                d < 0 ? null : t.districtName(d),
-                null,
-                t.lat(i),
-                t.lon(i),
-                null,
-                source);
     }
 }

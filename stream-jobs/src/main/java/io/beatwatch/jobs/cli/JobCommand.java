@@ -69,8 +69,6 @@ public final class JobCommand implements Callable<Integer> {
 
     @Mixin PatrolOptions patrolOptions = new PatrolOptions();
 
-    @Mixin CalibrationOption calibration = new CalibrationOption();
-
     @Option(
             names = "--parallelism",
             defaultValue = "2",
@@ -87,7 +85,6 @@ public final class JobCommand implements Callable<Integer> {
                     config.withDetection(
                             config.detection().withRecurrenceThresholdDays(thresholdDays));
         }
-        config = config.withDetection(calibration.apply(config.detection()));
         Topics topics = Topics.defaults(kafka);
         var cityProfile = CityProfiles.load(profile);
         PatrolJobConfig patrol = patrolOptions.forProfile(cityProfile);

@@ -126,8 +126,6 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Mixin PatrolOptions patrolOptions = new PatrolOptions();
 
-    @Mixin CalibrationOption calibration = new CalibrationOption();
-
     @Option(
             names = "--parallelism",
             defaultValue = "2",
@@ -179,12 +177,6 @@ public final class ReplayCommand implements Callable<Integer> {
                             d.baselineHourBuckets(),
                             Math.min(d.minBaselineDays(), baselineDays));
         if (thresholdDays != null) d = d.withRecurrenceThresholdDays(thresholdDays);
-        try {
-            d = calibration.apply(d);
-        } catch (IOException e) {
-            err.println("error: " + e.getMessage());
-            return 2;
-        }
         config =
                 config.withDetection(d)
                         .withCheckpointInterval(Duration.ZERO)

@@ -19,4 +19,20 @@ public final class CellView {
     public long eventTimeMillis;
 
     public CellView() {}
+
+    /** The view of a detector reading. */
+    static CellView of(io.beatwatch.core.detect.CellReading r) {
+        var v = new CellView();
+        v.cell = r.cell();
+        v.district = r.district();
+        v.windows = r.windows();
+        v.observed = r.observed();
+        v.expected = r.expected();
+        v.score = r.score();
+        v.recurrenceDays = r.recurrenceDays();
+        v.officerInitiated = r.officerInitiated();
+        v.tips = r.tips();
+        v.eventTimeMillis = r.eventTimeMillis();
+        return v;
+    }
 }

@@ -23,11 +23,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * constructor takes the typed config, the input and the sinks; {@link #build} is the dataflow that
  * tests drive with in-memory sources.
  *
- * <p>Topology: decode (rejects to a side output) → watermarks → city stamper (one keyed instance:
- * dedupe by incident id, city counts) → fan-out to the places whose zones contain the event → keyed
- * zone detector (counts, scan statistic, alert lifecycle) → sinks. With a patrol config, the patrol
- * stage ({@link PatrolStage}) also takes the stamped events, the alerts and dispatcher feedback and
- * makes patrol suggestions.
+ * <p>Topology: decode (rejects to a side output) → watermarks → the city's detector ({@link
+ * DetectorFunction} around core's {@code StreamDetector}: dedupe, counts, expectation, rolling
+ * null, alert lifecycle, map readings) → sinks. With a patrol config, the patrol stage ({@link
+ * PatrolStage}) also takes the stamped events, the alerts and dispatcher feedback and makes patrol
+ * suggestions.
  */
 public final class HotspotJob {
 
@@ -126,11 +126,16 @@ public final class HotspotJob {
                         patrol);
         int p = env.getParallelism();
         for (Sink<HotspotAlert> s : sinks.alerts()) {
-            // same parallelism as the detector: one alert's events stay in order on one writer
-            out.alerts().sinkTo(s).name("alerts:" + s.getClass().getSimpleName()).setParallelism(p);
+            // same parallelism as the detector (forward): one alert's events stay in order
+            out.alerts().sinkTo(s).name("alerts:" + s.getClass().getSimpleName()).setParallelism(1);
         }
         for (Sink<CellView> s : sinks.cells()) {
-            out.cells().sinkTo(s).name("cells:" + s.getClass().getSimpleName()).setParallelism(p);
+            // keyed by cell: the writes of one cell stay in order, the cells spread over writers
+            out.cells()
+                    .keyBy(v -> v.cell)
+                    .sinkTo(s)
+                    .name("cells:" + s.getClass().getSimpleName())
+                    .setParallelism(p);
         }
         for (Sink<Reject> s : sinks.rejects()) {
             out.rejects().sinkTo(s).name("rejects:" + s.getClass().getSimpleName());
@@ -202,32 +207,22 @@ public final class HotspotJob {
                         .name("watermarks")
                         .setParallelism(inputParallelism);
 
-        SingleOutputStreamOperator<Stamped> stamped =
+        // one detector per city: its counts, baselines and rolling null are one state, and a
+        // replay is a deterministic function of the input order (the plain loop gives the same)
+        SingleOutputStreamOperator<HotspotAlert> alerts =
                 timed.keyBy(e -> 0)
-                        .process(new CityStamper(c))
-                        .uid("city-stamper")
-                        .name("city stamper (dedupe, city counts)")
+                        .process(new DetectorFunction(c))
+                        .uid("detector")
+                        .name("detector (counts, expectation, rolling null, lifecycle)")
                         .setParallelism(1)
                         .setMaxParallelism(1);
-        DataStream<ZonedEvent> zoned =
-                stamped.flatMap(new ZoneFanOut(c))
-                        .uid("zone-fan-out")
-                        .name("zone fan-out")
-                        .setParallelism(1);
-
-        SingleOutputStreamOperator<HotspotAlert> alerts =
-                zoned.keyBy(z -> z.zone)
-                        .process(new ZoneDetector(c))
-                        .uid("zone-detector")
-                        .name("zone detector (scan statistic, lifecycle)");
+        DataStream<Stamped> stamped = alerts.getSideOutput(DetectorFunction.COUNTED);
+        DataStream<CellView> cells = alerts.getSideOutput(DetectorFunction.CELLS);
         if (patrol == null) {
-            return new Outputs(alerts, alerts.getSideOutput(ZoneDetector.CELLS), rejects, null);
+            return new Outputs(alerts, cells, rejects, null);
         }
         PatrolStage.Outputs p = PatrolStage.build(stamped, alerts, feedback, patrol);
         return new Outputs(
-                alerts,
-                alerts.getSideOutput(ZoneDetector.CELLS),
-                p.rejects() == null ? rejects : rejects.union(p.rejects()),
-                p);
+                alerts, cells, p.rejects() == null ? rejects : rejects.union(p.rejects()), p);
     }
 }

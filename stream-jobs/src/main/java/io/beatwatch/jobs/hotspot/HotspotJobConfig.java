@@ -46,16 +46,9 @@ public record HotspotJobConfig(
     public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofMinutes(2);
     public static final Duration DEFAULT_IDLENESS = Duration.ofSeconds(30);
     public static final Duration DEFAULT_DEDUPE_TTL = Duration.ofHours(24);
-    public static final Duration DEFAULT_REPEAT_WINDOW = Duration.ofMinutes(15);
+    public static final Duration DEFAULT_REPEAT_WINDOW = Duration.ZERO;
     public static final int DEFAULT_MAX_PARALLELISM = 128;
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
-
-    /**
-     * Variance-to-mean ratio of call counts assumed by the score. Real calls are overdispersed
-     * (repeat callers, shared causes); on San Antonio, with repeats collapsed, φ = 2 brought the
-     * plain-Poisson 20 alerts a day down to about 0.3 (core/DETECTION.md).
-     */
-    public static final double DEFAULT_DISPERSION = 2.0;
 
     /** Baseline slices of the day (4 × 6 h), so a place's expectation follows its daily rhythm. */
     public static final int DEFAULT_BASELINE_HOUR_BUCKETS = 4;
@@ -89,12 +82,10 @@ public record HotspotJobConfig(
     public static HotspotJobConfig defaults(Bounds bounds, Set<String> officerTypes) {
         var detection = DetectionConfig.defaults();
         return new HotspotJobConfig(
-                detection
-                        .withBaseline(
-                                detection.baselineDays(),
-                                DEFAULT_BASELINE_HOUR_BUCKETS,
-                                detection.minBaselineDays())
-                        .withDispersion(DEFAULT_DISPERSION),
+                detection.withBaseline(
+                        detection.baselineDays(),
+                        DEFAULT_BASELINE_HOUR_BUCKETS,
+                        detection.minBaselineDays()),
                 H3Grid.DEFAULT_RESOLUTION,
                 bounds.minLat(),
                 bounds.maxLat(),

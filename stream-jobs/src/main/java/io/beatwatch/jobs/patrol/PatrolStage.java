@@ -27,9 +27,9 @@ public final class PatrolStage {
     private PatrolStage() {}
 
     /**
-     * Wires the stage. {@code stamped}: each incident once, in input order (the city stamper's
-     * output); {@code alerts}: the zone detector's alert events; {@code feedback}: raw feedback
-     * JSON, or null when there is none (replays).
+     * Wires the stage. {@code stamped}: each incident once, in input order (the detector's output);
+     * {@code alerts}: the zone detector's alert events; {@code feedback}: raw feedback JSON, or
+     * null when there is none (replays).
      */
     public static Outputs build(
             DataStream<Stamped> stamped,

@@ -58,7 +58,7 @@ class CellTrackerTest {
                         29.42,
                         -98.49);
         e.beat = district == null ? null : district.charAt(0) + "100";
-        harness.processElement(new Stamped(e, null, 0, null, 0, 0, 0), e.timeMillis);
+        harness.processElement(new Stamped(e), e.timeMillis);
     }
 
     List<PatrolInput> out() {
@@ -87,7 +87,7 @@ class CellTrackerTest {
         call("NORTH", "Burglary", true, 1);
         call("NORTH", "Minor Accident", false, 2);
         var tip = new CellEvent("t1", T0.toEpochMilli(), CELL, null, "drugs", false, true, 0, 0);
-        harness.processElement(new Stamped(tip, null, 0, null, 0, 0, 0), tip.timeMillis);
+        harness.processElement(new Stamped(tip), tip.timeMillis);
 
         assertThat(out()).isEmpty();
     }

@@ -48,7 +48,7 @@ class FeedClockTest {
                         false,
                         29.4,
                         -98.6);
-        harness.processElement(new Stamped(e, null, 0, null, 0, 0, 0), e.timeMillis);
+        harness.processElement(new Stamped(e), e.timeMillis);
     }
 
     @Test

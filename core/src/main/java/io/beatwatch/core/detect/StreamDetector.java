@@ -1,0 +1,958 @@
+package io.beatwatch.core.detect;
+
+import io.beatwatch.core.detect.internal.LongMap;
+import io.beatwatch.core.grid.H3Grid;
+import io.beatwatch.core.model.HotspotAlert;
+import io.beatwatch.core.model.Signal;
+import io.beatwatch.core.model.TypeCount;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * The detector: one city's calls and tips in event-time order, alerts and map readings out. The
+ * Flink job, {@code replay}, {@code emergence} and the backtests all run this one class, so what an
+ * analyst measures is what runs.
+ *
+ * <p>Per event: dedupe by incident id, repeat calls (same type, same cell, within the repeat window
+ * of the first) counted once, officer-initiated calls kept out of the signal; the counts of the
+ * cell, and the scan of the places around it (each cell and its ring-1 zone, every window) against
+ * the expected count of {@link #expected}; the strength {@code x = -log10 p} of the Poisson upper
+ * tail becomes a recurrence interval through the detector's own rolling null ({@link RollingNull}),
+ * so a supervisor's "one false alarm per N days" is what the city's own history says, with no file
+ * fitted by hand. {@link AlertLifecycle} decides open, update and close; each minute boundary
+ * re-scores open alerts so they close when calls stop.
+ *
+ * <p>Time is the events' own: the clock is the largest minute seen, and a day "with data" starts
+ * when its first event arrives, so a feed with gaps keeps a baseline of real days. {@link
+ * #advanceTo} moves the clock without events (an idle live feed); it never moves it back, so a
+ * caller may call it with a watermark behind the events and change nothing.
+ */
+public final class StreamDetector {
+
+    /** What one event is to the detector. */
+    public enum Kind {
+        /** A citizen-initiated call: the alert signal. */
+        CALL,
+        /** An officer-initiated call: counted on the map, never scored. */
+        OFFICER,
+        /** A community tip: a separate, unconfirmed signal. */
+        TIP
+    }
+
+    /** What {@link #accept} did with an event. */
+    public enum Outcome {
+        /** Counted. */
+        COUNTED,
+        /** A repeat call about an incident already counted: not in the signal. */
+        REPEAT,
+        /** An update of an incident id already seen: ignored. */
+        DUPLICATE,
+        /** Later than the longest window behind the clock: ignored. */
+        TOO_LATE
+    }
+
+    /** Where the detector's results go. */
+    public interface Output {
+        /** An alert opened, updated or closed. */
+        void alert(HotspotAlert alert);
+
+        /** A cell's reading changed (only when the detector was built with readings on). */
+        default void cell(CellReading reading) {}
+    }
+
+    /** Model version stamped on alerts. */
+    public static final String MODEL_VERSION = "eb-rolling-1";
+
+    /** A cell nobody has called from, in a quiet neighbourhood, expects this many calls a day. */
+    static final double RATE_FLOOR_PER_DAY = 0.01;
+
+    /**
+     * No cell is expected to be quieter than one call a day: the Poisson tail of a cell whose
+     * history is empty is otherwise so thin that any multi-caller incident there looks like a
+     * once-a-millennium event, and those would set the threshold for everybody (measured on San
+     * Antonio and Berkeley, core/DETECTION.md).
+     */
+    static final double MIN_RATE = 1.0;
+
+    /**
+     * One incident, many callers: at most this many calls of one type count in a zone and window.
+     * Real bursts of one type (a crash on a highway, a party) are the heaviest part of the null; an
+     * emergence of several incidents spreads over types.
+     */
+    static final int TYPE_CAP = 3;
+
+    /** The rolling null remembers this many days with data. */
+    static final int NULL_DAYS = 90;
+
+    /** Pseudo-calls that pull a cell's hour-slice profile towards the city's. */
+    static final double SLICE_PRIOR = 4.0;
+
+    /** Pseudo-calls that damp the city factor when the city is quiet. */
+    static final double CITY_PRIOR = 20.0;
+
+    /** The city factor's window: how far back "the city is busy now" looks. */
+    static final int CITY_WINDOW = 180;
+
+    /** Episodes weaker than this are not recorded for the rolling null. */
+    static final double EPISODE_FLOOR = 2.0;
+
+    private static final long MINUTE_MS = 60_000L;
+    private static final int MINUTES_PER_DAY = 1440;
+    private static final long DEDUPE_MINUTES = 24 * 60;
+    private static final double LN10 = Math.log(10);
+
+    private final DetectionConfig config;
+    private final int resolution;
+    private final long repeatMinutes;
+    private final boolean readings;
+    private final Supplier<Instant> clock;
+    private final AlertLifecycle lifecycle;
+    private final int[] windows;
+    private final int maxWindow;
+    private final boolean ring1;
+    private final int days;
+    private final int slices;
+    private final double alpha;
+
+    private final LongMap<CellState> cells = new LongMap<>();
+    private final CityRates city;
+    private final RollingNull rollingNull;
+    private final TreeSet<Long> openPlaces = new TreeSet<>();
+    private final LinkedHashMap<String, Long> seen = new LinkedHashMap<>();
+    private final Map<String, Integer> typeIds = new HashMap<>();
+    private final List<String> typeNames = new ArrayList<>();
+    private final ExitWheel exits;
+    private long[] dirty = new long[64];
+    private int dirtyCount;
+
+    private long now = Long.MIN_VALUE; // the clock, in epoch minutes
+    private long utcDay = Long.MIN_VALUE;
+    private int dataDay = -1;
+    private long activeCells;
+    private long duplicates;
+    private long repeats;
+    private long officerCalls;
+    private long tooLate;
+
+    // per-minute caches of the city's figures
+    private long cacheMinute = Long.MIN_VALUE;
+    private double cacheIntensity;
+    private double cacheCityExpected;
+    private long cacheCityObserved = -1;
+
+    /**
+     * A detector.
+     *
+     * @param config the statistics (windows, rings 0 and/or 1, baseline days with data, budget)
+     * @param resolution H3 resolution of the cells it is given
+     * @param repeatWindowMinutes a citizen call of the type of a group's first call at the same
+     *     cell within this many minutes of it counts once (0: every call counts)
+     * @param readings whether to emit {@link CellReading}s for the live map
+     * @param emittedAt processing time stamped on alerts (null: none, for reproducible output)
+     */
+    public StreamDetector(
+            DetectionConfig config,
+            int resolution,
+            long repeatWindowMinutes,
+            boolean readings,
+            Supplier<Instant> emittedAt) {
+        this.config = config;
+        this.resolution = resolution;
+        this.repeatMinutes = repeatWindowMinutes;
+        this.readings = readings;
+        this.clock = emittedAt;
+        this.lifecycle = new AlertLifecycle(config);
+        this.windows = config.windowsMinutes().stream().mapToInt(Integer::intValue).toArray();
+        this.maxWindow = config.maxWindowMinutes();
+        for (int r : config.rings()) {
+            if (r > 1) throw new IllegalArgumentException("rings 0 and 1 only, not " + r);
+        }
+        this.ring1 = config.rings().contains(1);
+        this.days = config.baselineDays();
+        this.slices = config.baselineHourBuckets();
+        this.alpha = config.priorCountPerCell();
+        this.city = new CityRates(days);
+        this.rollingNull = new RollingNull(windows.length, Math.max(days, NULL_DAYS));
+        this.exits = new ExitWheel(maxWindow + 2);
+    }
+
+    /** The H3 index of a cell address (hexadecimal). */
+    public static long cellId(String address) {
+        return Long.parseUnsignedLong(address, 16);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // events and time
+
+    /**
+     * Counts one event at {@code cell} (an H3 index at this detector's resolution) and sends what
+     * it causes to {@code out}.
+     */
+    public Outcome accept(
+            String id,
+            long timeMillis,
+            long cell,
+            String type,
+            String district,
+            Kind kind,
+            Output out) {
+        long minute = Math.floorDiv(timeMillis, MINUTE_MS);
+        if (id != null && isDuplicate(id, minute)) {
+            duplicates++;
+            return Outcome.DUPLICATE;
+        }
+        if (kind == Kind.TIP) {
+            // tips come on their own topic, which may run ahead of or behind the calls (a
+            // backfill reads topics at their own pace): they never move the clock, and a tip
+            // ahead of it waits in the cell's list until the clock reaches its minute
+            if (now == Long.MIN_VALUE || dataDay < 0) return Outcome.TOO_LATE;
+        } else {
+            if (now != Long.MIN_VALUE && minute <= now - maxWindow) {
+                tooLate++;
+                return Outcome.TOO_LATE;
+            }
+            advance(minute, true, out);
+        }
+        CellState c = cells.get(cell);
+        if (c == null) {
+            c = new CellState(cell, days, slices, windows.length);
+            cells.put(cell, c);
+        }
+        if (district != null) c.district = district;
+        switch (kind) {
+            case OFFICER -> {
+                officerCalls++;
+                c.addOfficer(minute, now, maxWindow);
+                touched(c, minute);
+                return Outcome.COUNTED;
+            }
+            case TIP -> {
+                c.addTip(minute, now, maxWindow);
+                c.addBaseline(dataDay, sliceOf(minute), true, days, slices);
+                city.addTip(minute);
+                touched(c, minute);
+                if (config.tipsSignal()) evaluateAround(c, out);
+                return Outcome.COUNTED;
+            }
+            default -> {
+                int typeId = typeId(type);
+                if (isRepeat(c, typeId, minute)) {
+                    repeats++;
+                    return Outcome.REPEAT;
+                }
+                c.addCall(minute, typeId, now, maxWindow);
+                c.addBaseline(dataDay, sliceOf(minute), false, days, slices);
+                city.addCall(minute, hourOf(minute));
+                cacheCityObserved = -1;
+                touched(c, minute);
+                evaluateAround(c, out);
+                return Outcome.COUNTED;
+            }
+        }
+    }
+
+    /**
+     * Moves the clock to {@code timeMillis} without an event (an idle feed, a watermark): open
+     * alerts are re-scored and readings of sliding windows emitted. Never moves the clock back.
+     */
+    public void advanceTo(long timeMillis, Output out) {
+        long minute = Math.floorDiv(timeMillis, MINUTE_MS);
+        if (now == Long.MIN_VALUE || minute <= now) return;
+        advance(minute, false, out);
+    }
+
+    /** Moves the clock past the longest window after the last event: every alert closes. */
+    public void finish(Output out) {
+        if (now == Long.MIN_VALUE) return;
+        advanceTo((now + maxWindow + 1) * MINUTE_MS, out);
+    }
+
+    private void advance(long minute, boolean event, Output out) {
+        if (minute <= now) return;
+        long day = Math.floorDiv(minute, (long) MINUTES_PER_DAY);
+        if (event && day > utcDay) {
+            newDataDay(day);
+        }
+        long from = now;
+        now = minute;
+        if (from == Long.MIN_VALUE) return;
+        if (!openPlaces.isEmpty() && warm()) {
+            for (Long p : new ArrayList<>(openPlaces)) {
+                CellState c = cells.get(p);
+                if (c != null) evaluate(c, out);
+            }
+        }
+        if (readings) flushReadings(from, out);
+    }
+
+    private void newDataDay(long day) {
+        // episodes that ended before the day turned belong to the old day's null
+        for (CellState c : cellsSorted()) finishEpisodes(c, true);
+        utcDay = day;
+        dataDay++;
+        city.startDay(dataDay, (int) Math.floorMod(day + 3, 7L));
+        rollingNull.refit(dataDay, city.daysWithData);
+        long active = 0;
+        long nowMillis =
+                now == Long.MIN_VALUE ? day * MINUTES_PER_DAY * MINUTE_MS : now * MINUTE_MS;
+        int cutoff = dataDay - days - 1;
+        cells.removeIf(
+                c ->
+                        c.lastDataDay < cutoff
+                                && c.recentEmpty(now, maxWindow)
+                                && !(c.alert != null && c.alert.open())
+                                && lifecycle.canForget(c.alert, nowMillis));
+        long[] ids = cells.sortedKeys();
+        for (long id : ids) {
+            CellState c = cells.get(id);
+            if (c.alert != null && !c.alert.open() && lifecycle.canForget(c.alert, nowMillis)) {
+                c.alert = null;
+            }
+            c.baseline(dataDay, days, slices);
+            if (c.baseCalls > 0) active++;
+        }
+        activeCells = active;
+    }
+
+    private boolean warm() {
+        return city.daysWithData >= config.minBaselineDays() && city.total > 0;
+    }
+
+    private boolean isDuplicate(String id, long minute) {
+        if (seen.putIfAbsent(id, minute) != null) return true;
+        // ids are remembered for a day of event time: CAD updates come within minutes
+        Iterator<Map.Entry<String, Long>> it = seen.entrySet().iterator();
+        while (it.hasNext()) {
+            if (it.next().getValue() >= minute - DEDUPE_MINUTES) break;
+            it.remove();
+        }
+        return false;
+    }
+
+    /**
+     * Several callers about one incident reach CAD as separate incidents: a call of the type of a
+     * group's first call at the same cell within the repeat window counts once (not chained, so
+     * calls every ten minutes still count every other one).
+     */
+    private boolean isRepeat(CellState c, int typeId, long minute) {
+        if (repeatMinutes <= 0) return false;
+        for (int i = 0; i < c.calls; i++) {
+            // the group's first call is a counted call of this type within the window
+            if (c.callTypes[i] == typeId
+                    && minute - c.callMinutes[i] >= 0
+                    && minute - c.callMinutes[i] < repeatMinutes) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int typeId(String type) {
+        String t = type == null ? "" : type;
+        Integer id = typeIds.get(t);
+        if (id == null) {
+            id = typeNames.size();
+            typeIds.put(t, id);
+            typeNames.add(t);
+        }
+        return id;
+    }
+
+    private int sliceOf(long minute) {
+        return hourOf(minute) / (24 / slices);
+    }
+
+    private static int hourOf(long minute) {
+        return (int) Math.floorMod(minute, (long) MINUTES_PER_DAY) / 60;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // scoring
+
+    private void evaluateAround(CellState c, Output out) {
+        if (!warm()) return;
+        evaluate(c, out);
+        if (!ring1) return;
+        for (long n : neighbours(c)) {
+            CellState p = cells.get(n);
+            if (p != null && (p.calls > 0 || p.tips > 0 || isOpen(p))) evaluate(p, out);
+        }
+    }
+
+    private static boolean isOpen(CellState c) {
+        return c.alert != null && c.alert.open();
+    }
+
+    private long[] neighbours(CellState c) {
+        if (c.neighbours == null) {
+            List<Long> disk = H3Grid.h3().gridDisk(c.id, 1);
+            long[] n = new long[disk.size() - 1];
+            int i = 0;
+            for (long d : disk) if (d != c.id) n[i++] = d;
+            Arrays.sort(n);
+            c.neighbours = n;
+        }
+        return c.neighbours;
+    }
+
+    private String address(CellState c) {
+        if (c.address == null) c.address = Long.toHexString(c.id);
+        return c.address;
+    }
+
+    /** Scores the place centred on {@code p}: each ring, window and signal; runs the lifecycle. */
+    private void evaluate(CellState p, Output out) {
+        boolean open = isOpen(p);
+        int nw = windows.length;
+        long[] o0 = new long[nw];
+        long[] o1 = new long[nw];
+        long[] t0 = new long[nw];
+        long[] t1 = new long[nw];
+        long[] nbrs = ring1 ? neighbours(p) : new long[0];
+        int most = 0;
+        for (int w = 0; w < nw; w++) {
+            o0[w] = p.calls(now, windows[w]);
+            t0[w] = p.tips(now, windows[w]);
+            o1[w] = o0[w];
+            t1[w] = t0[w];
+        }
+        if (ring1) {
+            for (long n : nbrs) {
+                CellState q = cells.get(n);
+                if (q == null || (q.calls == 0 && q.tips == 0)) continue;
+                for (int w = 0; w < nw; w++) {
+                    o1[w] += q.calls(now, windows[w]);
+                    t1[w] += q.tips(now, windows[w]);
+                }
+            }
+        }
+        for (int w = 0; w < nw; w++) {
+            most = (int) Math.max(most, Math.max(o1[w], config.tipsSignal() ? t1[w] : 0));
+        }
+        if (!open && most < config.minObserved()) return;
+        {
+            // one incident, many callers: at most TYPE_CAP calls of one type count in a window
+            for (int w = 0; w < nw; w++) {
+                o0[w] = capped(p, null, windows[w]);
+                o1[w] = ring1 ? capped(p, nbrs, windows[w]) : o0[w];
+            }
+        }
+
+        int cellsInZone = 1 + nbrs.length;
+        double unit0 = expectedPerMinute(p);
+        double unit1 = unit0;
+        if (ring1) for (long n : nbrs) unit1 += expectedPerMinute(cells.get(n), n);
+        double shape0 = alpha + p.baseCalls;
+        double shape1 = shape0;
+        if (ring1) {
+            for (long n : nbrs) {
+                CellState q = cells.get(n);
+                shape1 += alpha + (q == null ? 0 : q.baseCalls);
+            }
+        }
+        double factor0 = cityFactor(o0);
+        double factor1 = cityFactor(o1);
+        double tests = config.testsPerDay(Math.max(1, activeCells));
+        long nowMillis = now * MINUTE_MS;
+        String zone = address(p);
+        List<Evaluation> evals = new ArrayList<>(4);
+        for (int w = 0; w < nw; w++) {
+            double best = Double.NEGATIVE_INFINITY;
+            if (open || o0[w] >= config.minObserved()) {
+                double e = unit0 * windows[w] * factor0;
+                Evaluation ev = score(zone, 0, w, o0[w], e, shape0, tests, nowMillis);
+                evals.add(ev);
+                if (o0[w] >= config.minObserved()) best = strength(o0[w], e, shape0);
+            }
+            // a wider zone speaks for its centre only where the centre holds at least its share:
+            // otherwise each of a cluster's neighbours would alert for the same calls
+            boolean share = o0[w] * cellsInZone >= o1[w];
+            if (ring1 && (open || (share && o1[w] >= config.minObserved()))) {
+                double e = unit1 * windows[w] * factor1;
+                Evaluation ev = score(zone, 1, w, o1[w], e, shape1, tests, nowMillis);
+                evals.add(ev);
+                if (share && o1[w] >= config.minObserved()) {
+                    best = Math.max(best, strength(o1[w], e, shape1));
+                }
+            }
+            if (best >= EPISODE_FLOOR) episode(p, w, best);
+            if (config.tipsSignal() && (open || t1[w] >= config.minObserved())) {
+                addTipEvaluations(evals, p, zone, w, t0[w], t1[w], share, tests, nowMillis, open);
+            }
+        }
+        if (evals.isEmpty()) return;
+        ZoneAlert previous = p.alert;
+        LifecycleDecision d = lifecycle.decide(previous, evals);
+        p.alert = d.next();
+        if (p.alert != null && p.alert.open()) openPlaces.add(p.id);
+        else openPlaces.remove(p.id);
+        if (d.emits()) {
+            out.alert(d.toAlert(explain(p, d.evaluation()), clock == null ? null : clock.get()));
+        }
+    }
+
+    private final int[] capTypes = new int[64];
+    private final int[] capCounts = new int[64];
+
+    /** Calls in the zone and window, at most {@link #TYPE_CAP} of any one type. */
+    private long capped(CellState p, long[] nbrs, int window) {
+        int distinct = 0;
+        long total = 0;
+        int members = nbrs == null ? 1 : 1 + nbrs.length;
+        for (int k = 0; k < members; k++) {
+            CellState q = k == 0 ? p : cells.get(nbrs[k - 1]);
+            if (q == null) continue;
+            long from = now - window;
+            for (int i = q.calls - 1; i >= 0; i--) {
+                long m = q.callMinutes[i];
+                if (m <= from) break;
+                if (m > now) continue;
+                int t = q.callTypes[i];
+                int j = 0;
+                while (j < distinct && capTypes[j] != t) j++;
+                if (j == distinct) {
+                    if (distinct == capTypes.length) {
+                        total++;
+                        continue;
+                    }
+                    capTypes[distinct] = t;
+                    capCounts[distinct] = 0;
+                    distinct++;
+                }
+                if (capCounts[j] < TYPE_CAP) {
+                    capCounts[j]++;
+                    total++;
+                }
+            }
+        }
+        return total;
+    }
+
+    private void addTipEvaluations(
+            List<Evaluation> evals,
+            CellState p,
+            String zone,
+            int w,
+            long t0,
+            long t1,
+            boolean share,
+            double tests,
+            long nowMillis,
+            boolean open) {
+        // tips: the space-time permutation share of the city's tips (rare: no rolling null)
+        long cityTips = city.recentTips(now, windows[w]);
+        p.baseline(dataDay, days, slices);
+        if (open || t0 >= config.minObserved()) {
+            double e = Baseline.expected(p.baseTips, config.priorCount(1), cityTips, city.tipTotal);
+            evals.add(poissonEvaluation(zone, 0, w, Signal.TIPS, t0, e, tests, nowMillis));
+        }
+        if (ring1 && (open || t1 >= config.minObserved())) {
+            long base = p.baseTips;
+            for (long n : neighbours(p)) {
+                CellState q = cells.get(n);
+                if (q == null) continue;
+                q.baseline(dataDay, days, slices);
+                base += q.baseTips;
+            }
+            double e = Baseline.expected(base, config.priorCount(7), cityTips, city.tipTotal);
+            evals.add(poissonEvaluation(zone, 1, w, Signal.TIPS, t1, e, tests, nowMillis));
+        }
+    }
+
+    private Evaluation poissonEvaluation(
+            String zone, int ring, int w, Signal s, long o, double e, double tests, long at) {
+        double ri = PoissonScan.recurrenceIntervalDays(o, e, Math.max(1, tests));
+        return new Evaluation(zone, ring, windows[w], s, o, e, PoissonScan.llr(o, e), ri, at);
+    }
+
+    /** {@code -log10 P(X >= o)} for X ~ Poisson(e). */
+    static double strength(long o, double e) {
+        if (Double.isNaN(e)) return 0;
+        return -PoissonScan.logUpperTail(o, e) / LN10;
+    }
+
+    /**
+     * {@code -log10 P(X >= o)} for the predictive count of a zone whose rate is known from {@code
+     * shape} (prior plus baseline) calls: negative binomial, so a zone with a thin history is not
+     * as surprised by a burst as one whose rate is well known.
+     */
+    static double strength(long o, double e, double shape) {
+        if (Double.isNaN(e)) return 0;
+        return -PoissonScan.logUpperTailNegBin(o, e, shape) / LN10;
+    }
+
+    private Evaluation score(
+            String zone, int ring, int w, long o, double e, double shape, double tests, long at) {
+        double ri;
+        if (Double.isNaN(e) || o <= e) {
+            ri = 0;
+        } else if (rollingNull.ready(w)) {
+            ri = rollingNull.recurrenceDays(w, strength(o, e, shape));
+        } else {
+            ri = PoissonScan.recurrenceIntervalDays(o, e, Math.max(1, tests));
+        }
+        return new Evaluation(
+                zone, ring, windows[w], Signal.CFS, o, e, PoissonScan.llr(o, e), ri, at);
+    }
+
+    /** Tracks the running peak of the place's episode in window {@code w}. */
+    private void episode(CellState p, int w, double x) {
+        long last = p.episodeLast[w];
+        if (last != Long.MIN_VALUE && now - last > windows[w]) {
+            rollingNull.record(w, p.episodePeak[w], dataDay);
+            p.episodePeak[w] = 0;
+        }
+        p.episodePeak[w] = Math.max(p.episodePeak[w], x);
+        p.episodeLast[w] = now;
+    }
+
+    private void finishEpisodes(CellState p, boolean onlyEnded) {
+        for (int w = 0; w < windows.length; w++) {
+            long last = p.episodeLast[w];
+            if (last == Long.MIN_VALUE) continue;
+            if (onlyEnded && now - last <= windows[w]) continue;
+            rollingNull.record(w, p.episodePeak[w], dataDay);
+            p.episodePeak[w] = 0;
+            p.episodeLast[w] = Long.MIN_VALUE;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // the expectation
+
+    /**
+     * The expected citizen calls per minute at cell {@code c} now, before the city factor: the
+     * cell's daily rate, shrunk towards its neighbourhood (empirical Bayes: a Gamma prior whose
+     * mean is its neighbours' average and whose weight is {@code priorCountPerCell} calls), times
+     * the city's hour-of-week intensity, times the cell's own hour-slice profile (shrunk towards
+     * the city's).
+     */
+    private double expectedPerMinute(CellState c) {
+        return expectedPerMinute(c, c.id);
+    }
+
+    private double expectedPerMinute(CellState c, long id) {
+        int D = city.daysWithData;
+        if (D == 0) return Double.NaN;
+        refreshMinute();
+        int s = sliceOf(now);
+        if (c == null) {
+            double rate = Math.max(MIN_RATE, alpha / (D + alpha / RATE_FLOOR_PER_DAY));
+            return rate / MINUTES_PER_DAY * cacheIntensity;
+        }
+        rate(c);
+        return c.dailyRate / MINUTES_PER_DAY * cacheIntensity * c.sliceFactor[s];
+    }
+
+    /** The cell's shrunk daily rate and slice factors, once a data day. */
+    private void rate(CellState c) {
+        if (c.rateDay == dataDay) return;
+        c.rateDay = dataDay;
+        c.baseline(dataDay, days, slices);
+        int D = city.daysWithData;
+        long around = 0;
+        int known = 0;
+        for (long n : neighbours(c)) {
+            CellState q = cells.get(n);
+            known++;
+            if (q == null) continue;
+            q.baseline(dataDay, days, slices);
+            around += q.baseCalls;
+        }
+        double mean = known == 0 ? 0 : around / (double) known / D;
+        double prior = Math.max(RATE_FLOOR_PER_DAY, mean);
+        c.dailyRate = Math.max(MIN_RATE, (c.baseCalls + alpha) / (D + alpha / prior));
+        for (int s = 0; s < slices; s++) {
+            double cityShare = city.sliceShare(s, slices);
+            double own = (c.baseBySlice[s] + SLICE_PRIOR * cityShare) / (c.baseCalls + SLICE_PRIOR);
+            // the city's hour-of-week intensity already carries the city's slice share
+            c.sliceFactor[s] = own / cityShare;
+        }
+    }
+
+    private void refreshMinute() {
+        if (cacheMinute == now) return;
+        cacheMinute = now;
+        long day = Math.floorDiv(now, (long) MINUTES_PER_DAY);
+        int dow = (int) Math.floorMod(day + 3, 7L);
+        cacheIntensity = city.intensity(hourOf(now), dow);
+        double perMinute = city.dailyCalls() / MINUTES_PER_DAY;
+        double sum = 0;
+        for (int back = 0; back < CITY_WINDOW; back += 60) {
+            long m = now - back;
+            long d = Math.floorDiv(m, (long) MINUTES_PER_DAY);
+            sum += city.intensity(hourOf(m), (int) Math.floorMod(d + 3, 7L)) * 60;
+        }
+        cacheCityExpected = perMinute * sum;
+        cacheCityObserved = -1;
+    }
+
+    /**
+     * How much busier the whole city is than usual over the last {@link #CITY_WINDOW} minutes,
+     * leaving out the zone's own calls (so a local burst does not raise its own expectation): the
+     * space-time permutation idea, damped by {@link #CITY_PRIOR} pseudo-calls.
+     */
+    private double cityFactor(long[] zoneCounts) {
+        refreshMinute();
+        if (cacheCityObserved < 0) cacheCityObserved = city.recentCalls(now, CITY_WINDOW);
+        long own = zoneCounts[zoneCounts.length - 1];
+        double observed = Math.max(0, cacheCityObserved - own);
+        return (observed + CITY_PRIOR) / (cacheCityExpected + CITY_PRIOR);
+    }
+
+    /** The expected count of {@code c}'s cell in each window now (for readings and traces). */
+    double[] expectedCounts(CellState c, long[] counts) {
+        double unit = expectedPerMinute(c);
+        double f = cityFactor(counts);
+        double[] e = new double[windows.length];
+        for (int w = 0; w < windows.length; w++) e[w] = unit * windows[w] * f;
+        return e;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // explanations and readings
+
+    private Explanation explain(CellState p, Evaluation e) {
+        List<String> zone = new ArrayList<>();
+        zone.add(address(p));
+        List<CellState> members = new ArrayList<>();
+        members.add(p);
+        if (e.ring() == 1) {
+            for (long n : neighbours(p)) {
+                zone.add(Long.toHexString(n));
+                CellState q = cells.get(n);
+                if (q != null) members.add(q);
+            }
+        }
+        Map<Integer, Long> counts = new HashMap<>();
+        long tips = 0;
+        String district = p.district;
+        for (CellState q : members) {
+            tips += q.tips(now, e.windowMinutes());
+            if (district == null) district = q.district;
+            for (int i = 0; i < q.calls; i++) {
+                long m = q.callMinutes[i];
+                if (m > now - e.windowMinutes() && m <= now) {
+                    counts.merge(q.callTypes[i], 1L, Long::sum);
+                }
+            }
+        }
+        List<TypeCount> top =
+                counts.entrySet().stream()
+                        .map(x -> new TypeCount(typeNames.get(x.getKey()), x.getValue()))
+                        .sorted(
+                                (a, b) ->
+                                        a.count() != b.count()
+                                                ? Long.compare(b.count(), a.count())
+                                                : a.type().compareTo(b.type()))
+                        .limit(3)
+                        .toList();
+        return new Explanation(zone, H3Grid.centroid(address(p)), district, top, tips);
+    }
+
+    private void touched(CellState c, long minute) {
+        if (!readings) return;
+        markDirty(c.id);
+        for (int w : windows) exits.schedule(c.id, minute + w);
+    }
+
+    private void markDirty(long id) {
+        if (dirtyCount == dirty.length) dirty = Arrays.copyOf(dirty, dirtyCount * 2);
+        dirty[dirtyCount++] = id;
+    }
+
+    private void flushReadings(long from, Output out) {
+        exits.due(from, now, this::markDirty);
+        if (dirtyCount == 0) return;
+        long[] ids = Arrays.copyOf(dirty, dirtyCount);
+        dirtyCount = 0;
+        Arrays.sort(ids);
+        long last = 0;
+        for (long id : ids) {
+            if (id == last) continue;
+            last = id;
+            CellState c = cells.get(id);
+            if (c != null) out.cell(reading(c));
+        }
+    }
+
+    private CellReading reading(CellState c) {
+        int nw = windows.length;
+        long[] observed = new long[nw];
+        for (int w = 0; w < nw; w++) observed[w] = c.calls(now, windows[w]);
+        double[] expected = new double[nw];
+        double[] score = new double[nw];
+        double[] ri = new double[nw];
+        if (warm()) {
+            double[] e = expectedCounts(c, observed);
+            double tests = config.testsPerDay(Math.max(1, activeCells));
+            for (int w = 0; w < nw; w++) {
+                Evaluation ev =
+                        score(
+                                "",
+                                0,
+                                w,
+                                observed[w],
+                                e[w],
+                                alpha + c.baseCalls,
+                                tests,
+                                now * MINUTE_MS);
+                expected[w] = e[w];
+                score[w] = ev.score();
+                ri[w] = ev.recurrenceIntervalDays();
+            }
+        }
+        return new CellReading(
+                address(c),
+                c.district,
+                windows.clone(),
+                observed,
+                expected,
+                score,
+                ri,
+                c.officer(now, maxWindow),
+                c.tips(now, maxWindow),
+                now * MINUTE_MS);
+    }
+
+    private List<CellState> cellsSorted() {
+        long[] ids = cells.sortedKeys();
+        List<CellState> out = new ArrayList<>(ids.length);
+        for (long id : ids) out.add(cells.get(id));
+        return out;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // figures
+
+    /** Alerts open now, by centre cell address. */
+    public Map<String, ZoneAlert> openAlerts() {
+        Map<String, ZoneAlert> open = new java.util.TreeMap<>();
+        for (long p : openPlaces) {
+            CellState c = cells.get(p);
+            if (c != null && isOpen(c)) open.put(address(c), c.alert);
+        }
+        return open;
+    }
+
+    /** Cells with calls in the baseline: the zones counted in the Poisson fallback's tests. */
+    public long activeCells() {
+        return activeCells;
+    }
+
+    /** Cells held in memory. */
+    public int cellsHeld() {
+        return cells.size();
+    }
+
+    /** Incident updates and repeated ids ignored. */
+    public long duplicates() {
+        return duplicates;
+    }
+
+    /** Repeat calls counted once. */
+    public long repeats() {
+        return repeats;
+    }
+
+    /** Officer-initiated calls kept out of the signal. */
+    public long officerExcluded() {
+        return officerCalls;
+    }
+
+    /** Events later than the longest window, not counted. */
+    public long tooLate() {
+        return tooLate;
+    }
+
+    /** Days with data in the baseline now. */
+    public int daysWithData() {
+        return city.daysWithData;
+    }
+
+    /** The rolling null (for reports and tests). */
+    public RollingNull rollingNull() {
+        return rollingNull;
+    }
+
+    /** The config in use. */
+    public DetectionConfig config() {
+        return config;
+    }
+
+    /** The H3 resolution of the cells. */
+    public int resolution() {
+        return resolution;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // snapshots (Flink checkpoints)
+
+    private static final int SNAPSHOT_VERSION = 1;
+
+    /** Writes the whole state: a checkpoint restores it with {@link #readFrom}. */
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeInt(SNAPSHOT_VERSION);
+        out.writeLong(now);
+        out.writeLong(utcDay);
+        out.writeInt(dataDay);
+        out.writeLong(activeCells);
+        out.writeInt(typeNames.size());
+        for (String t : typeNames) out.writeUTF(t);
+        out.writeInt(seen.size());
+        for (Map.Entry<String, Long> e : seen.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeLong(e.getValue());
+        }
+        city.writeTo(out);
+        rollingNull.writeTo(out);
+        long[] ids = cells.sortedKeys();
+        out.writeInt(ids.length);
+        for (long id : ids) {
+            CellState c = cells.get(id);
+            c.writeTo(out, days, slices, windows.length);
+            AlertCodec.write(out, c.alert);
+        }
+        exits.writeTo(out);
+        out.writeInt(dirtyCount);
+        for (int i = 0; i < dirtyCount; i++) out.writeLong(dirty[i]);
+    }
+
+    /** Restores what {@link #writeTo} wrote into this (new, empty) detector. */
+    public void readFrom(DataInput in) throws IOException {
+        int v = in.readInt();
+        if (v != SNAPSHOT_VERSION) throw new IOException("unknown detector snapshot v" + v);
+        now = in.readLong();
+        utcDay = in.readLong();
+        dataDay = in.readInt();
+        activeCells = in.readLong();
+        int types = in.readInt();
+        for (int i = 0; i < types; i++) typeId(in.readUTF());
+        int ids = in.readInt();
+        for (int i = 0; i < ids; i++) seen.put(in.readUTF(), in.readLong());
+        city.readFrom(in);
+        rollingNull.readFrom(in, dataDay);
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            CellState c = CellState.readFrom(in, days, slices, windows.length);
+            c.alert = AlertCodec.read(in);
+            cells.put(c.id, c);
+            if (isOpen(c)) openPlaces.add(c.id);
+        }
+        exits.readFrom(in);
+        dirtyCount = in.readInt();
+        dirty = new long[Math.max(64, dirtyCount)];
+        for (int i = 0; i < dirtyCount; i++) dirty[i] = in.readLong();
+    }
+}

@@ -1,0 +1,2 @@
+/** Primitive collections behind the detector's hot path. */
+package io.beatwatch.core.detect.internal;
