@@ -21,6 +21,11 @@ public record MemoryFeed(String key) implements RecordFeed {
         return new MemoryFeed(key);
     }
 
+    /** Drops the records held under {@code key}. */
+    public static void release(String key) {
+        RECORDS.remove(key);
+    }
+
     @Override
     public Iterator<RawRecord> open() {
         List<RawRecord> records = RECORDS.get(key);

@@ -1,62 +1,47 @@
 package io.beatwatch.load;
 
-import io.beatwatch.core.grid.H3Grid;
-import io.beatwatch.core.profile.CityProfiles;
-import io.beatwatch.core.synth.SyntheticCity;
-import io.beatwatch.core.synth.SyntheticCityConfig;
-import io.beatwatch.jobs.hotspot.HotspotJob;
-import io.beatwatch.jobs.hotspot.HotspotJobConfig;
-import io.beatwatch.jobs.hotspot.RawRecord;
-import io.beatwatch.jobs.io.FileFeed;
-import io.beatwatch.jobs.io.RecordFeed;
-import io.beatwatch.jobs.io.ReplaySource;
-import io.beatwatch.jobs.io.SyntheticFeed;
+import io.beatwatch.load.nexmark.NexmarkConfig;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
-import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Replay throughput of HotspotJob on a local MiniCluster against a single-thread plain-Java loop
- * doing the same per-event work, in alternating rounds over the same input; prints the figures and
- * writes them to {@code REPORT_DIR/throughput-DATE.md}.
+ * Replay throughput of HotspotJob on a local MiniCluster against Nexmark q5 on the same MiniCluster
+ * setup and a single-thread plain-Java loop doing the job's per-event work, in alternating rounds
+ * over synthetic cities of several sizes and a real feed file; writes {@code report.md}, {@code
+ * figures.json} and {@code throughput.png} to the output folder.
  */
 @Command(
         name = "throughput-bench",
         mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = {
-            "HotspotJob (local Flink, parallelism 2) vs a single-thread plain-Java loop",
-            "(Decoder + CityDetector), alternating rounds over the same input."
+            "HotspotJob (local Flink) vs Nexmark q5 (Flink SQL, same local Flink setup) vs a",
+            "single-thread plain-Java loop (Decoder + CityDetector), alternating rounds over",
+            "synthetic cities of --sizes days and a real feed file."
         })
 public final class ThroughputBench implements Callable<Integer> {
 
-    /** The ARCHITECTURE target: the job reaches at least this share of the plain loop. */
-    public static final double TARGET_RATIO = 0.25;
+    static final String REPORT = "report.md";
+    static final String FIGURES = "figures.json";
+    static final String PLOT = "throughput.png";
 
     @Option(
-            names = "--days",
-            defaultValue = "8",
-            description = "Synthetic city: days (default ${DEFAULT-VALUE}).")
-    int days;
+            names = "--sizes",
+            split = ",",
+            defaultValue = "8,30,90,365",
+            paramLabel = "DAYS",
+            description =
+                    "Synthetic city sizes in days, comma-separated (default ${DEFAULT-VALUE}).")
+    List<Integer> sizes;
 
     @Option(
             names = "--seed",
@@ -65,336 +50,312 @@ public final class ThroughputBench implements Callable<Integer> {
     long seed;
 
     @Option(
-            names = "--profile",
-            arity = "2",
-            paramLabel = "NAME FILE",
+            names = "--real-file",
+            defaultValue = "../shared/data/san-antonio/sapd_calls_for_service.csv.gz",
+            paramLabel = "FILE",
             description =
-                    "Replay a feed file through a city profile instead of the synthetic city.")
-    List<String> profile;
+                    "Real feed file, skipped with a message when absent (default ${DEFAULT-VALUE}).")
+    Path realFile;
+
+    @Option(
+            names = "--real-profile",
+            defaultValue = "san-antonio",
+            paramLabel = "NAME",
+            description = "City profile of --real-file (default ${DEFAULT-VALUE}).")
+    String realProfile;
+
+    @Option(names = "--no-real", description = "Synthetic sizes only.")
+    boolean noReal;
 
     @Option(
             names = "--limit",
             defaultValue = "0",
-            description = "With --profile: first N accepted rows only (0 = all).")
+            description = "Real file: first N accepted rows only (default 0 = all).")
     long limit;
 
     @Option(
             names = "--rounds",
             defaultValue = "3",
-            description = "Measured rounds of each (default ${DEFAULT-VALUE}).")
+            description = "Measured rounds per input, 1-50 (default ${DEFAULT-VALUE}).")
     int rounds;
 
     @Option(
             names = "--warmup",
             defaultValue = "1",
-            description = "Unmeasured warm-up rounds of each (default ${DEFAULT-VALUE}).")
+            description = "Unmeasured warm-up rounds per input, 0-10 (default ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(
             names = "--parallelism",
             defaultValue = "2",
-            description = "Flink parallelism (default ${DEFAULT-VALUE}).")
+            description = "Flink parallelism of both Flink sides (default ${DEFAULT-VALUE}).")
     int parallelism;
+
+    @Option(
+            names = "--q5-events",
+            defaultValue = "0",
+            paramLabel = "N",
+            description =
+                    "Bids per q5 run; 0 = as many as the job's events at each input (default).")
+    long q5Events;
+
+    @Option(
+            names = "--q5-rate",
+            defaultValue = "" + NexmarkConfig.DEFAULT_EVENTS_PER_SECOND,
+            paramLabel = "EVENTS_PER_S",
+            description =
+                    "Nexmark event-time rate of all events (first-event.rate; default"
+                            + " ${DEFAULT-VALUE}, the Nexmark suite's tps).")
+    long q5Rate;
 
     @Option(
             names = "--job-timeout",
             defaultValue = "600",
-            description = "Cancel a job run after this many seconds (default ${DEFAULT-VALUE}).")
+            paramLabel = "SECONDS",
+            description =
+                    "Cancel a Flink run (job or q5) after this long; that side then sits out the"
+                            + " input (default ${DEFAULT-VALUE}).")
     long jobTimeoutSeconds;
+
+    @Option(
+            names = "--max-minutes",
+            defaultValue = "240",
+            description =
+                    "Start no round after this many minutes; report what ran (default"
+                            + " ${DEFAULT-VALUE}).")
+    long maxMinutes;
 
     @Option(
             names = "--no-preload",
             description =
-                    "Generate/read and encode records inside each timed run instead of from memory.")
+                    "Generate/read and encode the job's and loop's records inside each timed run.")
     boolean noPreload;
 
     @Option(
-            names = "--report-dir",
-            defaultValue = "load-tests/reports",
-            description = "Where the report goes (default ${DEFAULT-VALUE}).")
-    Path reportDir;
+            names = "--out",
+            defaultValue = "load-tests/reports/throughput",
+            paramLabel = "DIR",
+            description = "Output folder (default ${DEFAULT-VALUE}).")
+    Path out;
 
-    private static final String ALERTS = "bench.alerts";
-    private static final String CELLS = "bench.cells";
-    private static final String REJECTS = "bench.rejects";
+    /** The command line of this process when started by {@link #main}, for the report. */
+    private static String launchedAs;
 
-    /** One timed run of the job. */
-    private record JobRun(
-            double eventsPerSecond,
-            double runtimeSeconds,
-            double wallSeconds,
-            long alertEvents,
-            long cellViews,
-            long rejects,
-            String load) {}
-
-    /** One timed run of the loop. */
-    private record LoopRun(
-            double eventsPerSecond, double seconds, long alertEvents, long rejects, String load) {}
+    private String[] args = new String[0];
 
     public static void main(String[] args) {
         // the app's lib folder holds test jars with their own log4j2-test.xml: pick ours
         if (System.getProperty("log4j2.configurationFile") == null) {
             System.setProperty("log4j2.configurationFile", "log4j2-bench.xml");
         }
-        System.exit(new CommandLine(new ThroughputBench()).execute(args));
+        launchedAs = ProcessHandle.current().info().commandLine().orElse(null);
+        System.exit(run(args));
+    }
+
+    /** Parses {@code args} and runs the bench; returns the exit code. */
+    public static int run(String... args) {
+        var bench = new ThroughputBench();
+        bench.args = args.clone();
+        return new CommandLine(bench).execute(args);
     }
 
     @Override
     public Integer call() throws Exception {
         PrintStream err = System.err;
-        if (rounds < 1 || warmup < 0 || parallelism < 1) {
-            err.println("error: --rounds >= 1, --warmup >= 0, --parallelism >= 1");
+        String invalid = invalid();
+        if (invalid != null) {
+            err.println("error: " + invalid);
             return 2;
         }
-        String loadBefore = loadAverage();
-        HotspotJobConfig config;
-        RecordFeed source;
-        Function<String, String> districtOfCell;
-        String input;
-        if (profile == null) {
-            var city =
-                    SyntheticCityConfig.defaults()
-                            .withSeed(seed)
-                            .withPeriod(SyntheticCityConfig.DEFAULT_START, Duration.ofDays(days));
-            var synth = new SyntheticCity(city);
-            source = new SyntheticFeed(city);
-            config = HotspotJobConfig.defaults(SyntheticFeed.bounds(city), Set.of());
-            districtOfCell =
-                    cell -> {
-                        var c = H3Grid.centroid(cell);
-                        return synth.districtOf(c.lat(), c.lon());
-                    };
-            input = "synthetic city, " + days + " days, seed " + seed;
+        long deadline = System.nanoTime() + maxMinutes * 60_000_000_000L;
+        String loadStart = LocalCluster.loadAverage();
+        var nexmark = NexmarkConfig.defaults(q5Rate, parallelism);
+        List<InputResult> results = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        List<Object> plan = new ArrayList<>(sizes);
+        if (noReal) {
+            notes.add("real file skipped (--no-real)");
+        } else if (!Files.isReadable(realFile)) {
+            String msg = "real file " + realFile + " not found: " + realProfile + " skipped";
+            err.println(msg);
+            notes.add(msg);
         } else {
-            String name = profile.get(0);
-            Path file = Path.of(profile.get(1));
-            if (!Files.isReadable(file)) {
-                err.println("error: cannot read " + file);
-                return 2;
+            plan.add(realFile);
+        }
+        for (Object what : plan) {
+            if (System.nanoTime() > deadline) {
+                String msg = "--max-minutes " + maxMinutes + " reached: " + what + " not run";
+                err.println(msg);
+                notes.add(msg);
+                continue;
             }
-            var p = CityProfiles.load(name);
-            source =
-                    new LimitedFeed(
-                            new FileFeed(name, file.toAbsolutePath().toString(), null, null),
-                            limit);
-            config = HotspotJobConfig.forProfile(p);
-            // alerts only: the lookup is outside the per-event path of both sides
-            districtOfCell = cell -> null;
-            input =
-                    "profile "
-                            + p.name()
-                            + ", "
-                            + file.getFileName()
-                            + (limit > 0 ? ", first " + limit + " accepted rows" : "");
-        }
-        config = config.withCheckpointInterval(Duration.ZERO).withoutIdleness();
-
-        RecordFeed feed;
-        long records;
-        if (noPreload) {
-            feed = source;
-            records = count(source.open());
-            input += " (generated/read and encoded inside each timed run)";
-        } else {
-            List<RawRecord> held = new ArrayList<>();
-            source.open().forEachRemaining(held::add);
-            feed = MemoryFeed.hold("bench", held);
-            records = held.size();
-            input += " (JSON pre-encoded in memory, not timed)";
-        }
-        err.printf("Input: %s: %,d records%n", input, records);
-
-        List<JobRun> jobRuns = new ArrayList<>();
-        List<LoopRun> loopRuns = new ArrayList<>();
-        for (int i = -warmup; i < rounds; i++) {
-            String tag = i < 0 ? "warm-up" : "round " + (i + 1);
-            JobRun j = runJob(feed, config, records);
-            err.printf(
-                    "%-8s job  %,10.0f events/s (%.2f s job, %.2f s wall) load %s%n",
-                    tag, j.eventsPerSecond(), j.runtimeSeconds(), j.wallSeconds(), j.load());
-            LoopRun l = runLoop(feed, config, districtOfCell, records);
-            err.printf(
-                    "%-8s loop %,10.0f events/s (%.2f s) load %s%n",
-                    tag, l.eventsPerSecond(), l.seconds(), l.load());
-            if (i >= 0) {
-                jobRuns.add(j);
-                loopRuns.add(l);
+            BenchInput in =
+                    what instanceof Integer days
+                            ? BenchInput.synthetic(days, seed, !noPreload)
+                            : BenchInput.file(realProfile, (Path) what, limit, !noPreload);
+            try {
+                results.add(measure(in, nexmark, deadline, err));
+            } finally {
+                in.release();
             }
         }
-        String report = report(input, records, jobRuns, loopRuns, loadBefore, loadAverage());
-        Files.createDirectories(reportDir);
-        Path out = reportDir.resolve("throughput-" + LocalDate.now(ZoneOffset.UTC) + ".md");
-        Files.writeString(out, report, StandardCharsets.UTF_8);
+        String loadEnd = LocalCluster.loadAverage();
+
+        Files.createDirectories(out);
+        ThroughputChart.draw(out.resolve(PLOT), results);
+        Figures figures = Figures.of(results);
+        figures.write(out.resolve(FIGURES));
+        var run =
+                new ThroughputReport.Run(
+                        command(),
+                        parallelism,
+                        warmup,
+                        rounds,
+                        q5Events > 0
+                                ? String.format("a fixed %,d bids per run (--q5-events)", q5Events)
+                                : "as many bids as the job side's events at each input",
+                        nexmark,
+                        loadStart,
+                        loadEnd,
+                        notes);
+        String report = ThroughputReport.markdown(run, results, PLOT);
+        Files.writeString(out.resolve(REPORT), report, StandardCharsets.UTF_8);
         System.out.print(report);
-        System.out.println("Report: " + out);
+        System.out.println("ratio job/q5 = " + shown(figures.ratioJobQ5()));
+        System.out.println("ratio job/loop = " + shown(figures.ratioJobLoop()));
+        System.out.println("Report: " + out.resolve(REPORT));
         return 0;
     }
 
-    private JobRun runJob(RecordFeed feed, HotspotJobConfig config, long records) throws Exception {
-        CountingSink.reset(ALERTS);
-        CountingSink.reset(CELLS);
-        CountingSink.reset(REJECTS);
-        var job =
-                new HotspotJob(
-                        config,
-                        env ->
-                                env.fromSource(
-                                                new ReplaySource(feed),
-                                                WatermarkStrategy.noWatermarks(),
-                                                "bench-source")
-                                        .uid("replay-source")
-                                        .setParallelism(1),
-                        new HotspotJob.Sinks(
-                                List.of(new CountingSink<>(ALERTS)),
-                                List.of(new CountingSink<>(CELLS)),
-                                List.of(new CountingSink<>(REJECTS))));
-        var conf = new Configuration();
-        conf.set(RestOptions.BIND_PORT, "0");
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
-        long t0 = System.nanoTime();
-        var client = job.executeAsync(env, "beatwatch-throughput-bench");
-        JobExecutionResult result;
-        try {
-            result = client.getJobExecutionResult().get(jobTimeoutSeconds, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            client.cancel().get(60, TimeUnit.SECONDS);
-            throw new IllegalStateException(
-                    "job did not finish within " + jobTimeoutSeconds + " s; cancelled", e);
-        }
-        double wall = (System.nanoTime() - t0) / 1e9;
-        // Flink's own job runtime (submission to finish): excludes starting the MiniCluster
-        double runtime = result.getNetRuntime() / 1000.0;
-        return new JobRun(
-                Stats.rate(records, runtime),
-                runtime,
-                wall,
-                CountingSink.count(ALERTS),
-                CountingSink.count(CELLS),
-                CountingSink.count(REJECTS),
-                loadAverage());
-    }
-
-    private static LoopRun runLoop(
-            RecordFeed feed,
-            HotspotJobConfig config,
-            Function<String, String> districtOfCell,
-            long records) {
-        long t0 = System.nanoTime();
-        PlainLoop.Result r = PlainLoop.run(feed.open(), config, districtOfCell);
-        double secs = (System.nanoTime() - t0) / 1e9;
-        if (r.records() != records) {
-            throw new IllegalStateException(
-                    "loop saw " + r.records() + " records, expected " + records);
-        }
-        return new LoopRun(
-                Stats.rate(records, secs), secs, r.alertEvents(), r.rejected(), loadAverage());
-    }
-
-    private static long count(Iterator<RawRecord> it) {
-        long n = 0;
-        while (it.hasNext()) {
-            it.next();
-            n++;
-        }
-        return n;
-    }
-
-    /** The 1, 5 and 15 minute load averages, from /proc/loadavg where there is one. */
-    static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return f[0] + " / " + f[1] + " / " + f[2];
-        } catch (Exception e) {
-            double l =
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                            .getSystemLoadAverage();
-            return l < 0 ? "n/a" : String.format("%.2f", l);
-        }
-    }
-
-    private String report(
-            String input,
-            long records,
-            List<JobRun> jobs,
-            List<LoopRun> loops,
-            String loadBefore,
-            String loadAfter) {
-        double jobMedian = Stats.median(jobs.stream().map(JobRun::eventsPerSecond).toList());
-        double loopMedian = Stats.median(loops.stream().map(LoopRun::eventsPerSecond).toList());
-        double ratio = Stats.ratio(jobMedian, loopMedian);
-        StringBuilder s = new StringBuilder();
-        s.append("# HotspotJob replay throughput vs a single-thread plain-Java loop\n\n");
-        s.append(String.format("- date: %s (UTC)%n", java.time.Instant.now()));
-        s.append(String.format("- input: %s: %,d records%n", input, records));
-        s.append(
-                String.format(
-                        "- job: HotspotJob on a local MiniCluster, parallelism %d (source 1),"
-                                + " no checkpoints, counting discard sinks; events/s = records /"
-                                + " Flink job runtime (submission to finish, MiniCluster start"
-                                + " excluded)%n",
-                        parallelism));
-        s.append(
-                "- loop: one thread, core Decoder + CityDetector (H3 cell, dedupe, counts,"
-                        + " baselines, scan statistic, lifecycle); events/s = records / loop time\n");
-        s.append(
-                String.format(
-                        "- rounds: %d warm-up of each (not counted), then %d alternating (job, loop)%n",
-                        warmup, rounds));
-        s.append(
-                String.format(
-                        "- machine: %d processors seen by the JVM, Java %s, shared with other"
-                                + " builds (noisy)%n",
-                        Runtime.getRuntime().availableProcessors(),
-                        System.getProperty("java.version")));
-        s.append(
-                String.format(
-                        "- load average (1/5/15 min): %s before, %s after%n%n",
-                        loadBefore, loadAfter));
-        s.append(
-                "| round | job events/s | job runtime s | job wall s (with cluster start) |"
-                        + " loop events/s | loop s | ratio job/loop | load after loop |\n");
-        s.append("|---|---:|---:|---:|---:|---:|---:|---|\n");
-        for (int i = 0; i < jobs.size(); i++) {
-            JobRun j = jobs.get(i);
-            LoopRun l = loops.get(i);
-            s.append(
+    private InputResult measure(
+            BenchInput in, NexmarkConfig nexmark, long deadline, PrintStream err) {
+        long bids = q5Events > 0 ? q5Events : in.records();
+        err.printf(
+                "Input %s: %s: %,d records, %.1f days of history; q5 %,d bids%n",
+                in.name(), in.description(), in.records(), in.historyDays(), bids);
+        List<SideRun> job = new ArrayList<>(), q5 = new ArrayList<>(), loop = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        boolean jobOut = false, q5Out = false;
+        int maxParallelism = in.config().maxParallelism();
+        for (int i = -warmup; i < rounds; i++) {
+            if (System.nanoTime() > deadline) {
+                String msg =
+                        "--max-minutes "
+                                + maxMinutes
+                                + " reached: stopped before "
+                                + (i < 0 ? "warm-up" : "round " + (i + 1));
+                err.println(msg);
+                notes.add(msg);
+                break;
+            }
+            String tag =
                     String.format(
-                            "| %d | %,.0f | %.2f | %.2f | %,.0f | %.2f | %.2f | %s |%n",
-                            i + 1,
-                            j.eventsPerSecond(),
-                            j.runtimeSeconds(),
-                            j.wallSeconds(),
-                            l.eventsPerSecond(),
-                            l.seconds(),
-                            Stats.ratio(j.eventsPerSecond(), l.eventsPerSecond()),
-                            l.load()));
+                            "[%s] %s",
+                            in.name(), i < 0 ? "warm-up" : "round " + (i + 1) + "/" + rounds);
+            if (!jobOut) {
+                SideRun j = side(() -> JobSide.run(in, parallelism, jobTimeoutSeconds));
+                progress(err, tag, "job ", j);
+                if (!j.ok()) {
+                    jobOut = true;
+                    notes.add(tag + ": " + j.failure() + "; the job sits out this input");
+                }
+                if (i >= 0) job.add(j);
+            }
+            if (!q5Out) {
+                SideRun q =
+                        side(
+                                () ->
+                                        Q5Side.run(
+                                                bids,
+                                                nexmark,
+                                                parallelism,
+                                                maxParallelism,
+                                                jobTimeoutSeconds));
+                progress(err, tag, "q5  ", q);
+                if (!q.ok()) {
+                    q5Out = true;
+                    notes.add(tag + ": " + q.failure() + "; q5 sits out this input");
+                }
+                if (i >= 0) q5.add(q);
+            }
+            SideRun l = side(() -> LoopSide.run(in));
+            progress(err, tag, "loop", l);
+            if (!l.ok()) notes.add(tag + ": " + l.failure());
+            if (i >= 0) loop.add(l);
         }
-        s.append(
-                String.format(
-                        "| **median** | **%,.0f** | | | **%,.0f** | | **%.2f** | |%n%n",
-                        jobMedian, loopMedian, ratio));
-        s.append(
-                String.format(
-                        "**Ratio of medians, job / loop: %.2f (%.0f%%); target >= %.0f%%: %s.**%n%n",
-                        ratio,
-                        ratio * 100,
-                        TARGET_RATIO * 100,
-                        ratio >= TARGET_RATIO ? "met" : "NOT met"));
-        JobRun lastJob = jobs.get(jobs.size() - 1);
-        LoopRun lastLoop = loops.get(loops.size() - 1);
-        s.append(
-                String.format(
-                        "Sanity (last round): job %,d alert events, %,d cell-view updates, %,d"
-                                + " rejects; loop %,d alert events, %,d rejects. Alert counts"
-                                + " need not match: the job re-evaluates on 5-minute timers and"
-                                + " collapses repeat calls, CityDetector sweeps every minute.%n",
-                        lastJob.alertEvents(),
-                        lastJob.cellViews(),
-                        lastJob.rejects(),
-                        lastLoop.alertEvents(),
-                        lastLoop.rejects()));
-        return s.toString();
+        return new InputResult(
+                in.name(),
+                in.name().startsWith("synthetic-"),
+                in.historyDays(),
+                in.records(),
+                bids,
+                in.description(),
+                job,
+                q5,
+                loop,
+                notes);
+    }
+
+    private interface Timed {
+        SideRun run() throws Exception;
+    }
+
+    /** A side's run; an error becomes a run without a figure, so the other sides go on. */
+    private static SideRun side(Timed t) {
+        try {
+            return t.run();
+        } catch (Exception e) {
+            return SideRun.failed(
+                    "failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    LocalCluster.loadAverage());
+        }
+    }
+
+    private static void progress(PrintStream err, String tag, String side, SideRun r) {
+        if (r.ok()) {
+            err.printf(
+                    "%s %s %,12.0f events/s (%,d events, %.2f s, %.2f s wall) load %s%n",
+                    tag,
+                    side,
+                    r.eventsPerSecond(),
+                    r.eventsIn(),
+                    r.seconds(),
+                    r.wallSeconds(),
+                    r.load());
+        } else {
+            err.printf("%s %s no figure: %s (load %s)%n", tag, side, r.failure(), r.load());
+        }
+    }
+
+    private String invalid() {
+        if (sizes.isEmpty() && noReal) return "nothing to run: no --sizes and --no-real";
+        for (int d : sizes) if (d < 1 || d > 3650) return "--sizes: days in 1..3650";
+        if (rounds < 1 || rounds > 50) return "--rounds in 1..50";
+        if (warmup < 0 || warmup > 10) return "--warmup in 0..10";
+        if (parallelism < 1 || parallelism > 64) return "--parallelism in 1..64";
+        if (q5Events < 0) return "--q5-events >= 0";
+        if (q5Rate < 1) return "--q5-rate >= 1";
+        if (jobTimeoutSeconds < 1 || jobTimeoutSeconds > 3600) return "--job-timeout in 1..3600";
+        if (maxMinutes < 1 || maxMinutes > 1440) return "--max-minutes in 1..1440";
+        if (limit < 0) return "--limit >= 0";
+        return null;
+    }
+
+    private String command() {
+        if (launchedAs != null) {
+            // /proc/self/cmdline: the java command with its arguments, as the shell passed them
+            return launchedAs;
+        }
+        return "ThroughputBench.run(" + String.join(" ", quoted(args)) + ") (in-process)";
+    }
+
+    private static List<String> quoted(String[] args) {
+        return java.util.Arrays.stream(args)
+                .map(a -> a.isEmpty() || a.matches(".*[\\s\"'*].*") ? "'" + a + "'" : a)
+                .toList();
+    }
+
+    private static String shown(Double v) {
+        return Optional.ofNullable(v).map(ThroughputReport::ratio).orElse("n/a");
     }
 }
