@@ -150,15 +150,27 @@ public record GatewayConfig(
     }
 
     /** Kafka topics the gateway writes (tips, patrol feedback) and reads (calls, public feed). */
-    public record Topics(String tips, String patrolFeedback, String cfs) {
+    public record Topics(String tips, String patrolFeedback, String cfs, String publicCalls) {
         public static final String DEFAULT_TIPS = "beatwatch.tips";
         public static final String DEFAULT_PATROL_FEEDBACK = "beatwatch.patrol-feedback";
         public static final String DEFAULT_CFS = "beatwatch.cfs";
+
+        /**
+         * What the public feed reads: the job's calls with sensitivity decided at decode (core
+         * {@code PublicCall}), never the raw {@code cfs} topic.
+         */
+        public static final String DEFAULT_PUBLIC_CALLS = "beatwatch.public-calls";
 
         public Topics {
             requireText(tips, "topics.tips");
             requireText(patrolFeedback, "topics.patrolFeedback");
             requireText(cfs, "topics.cfs");
+            requireText(publicCalls, "topics.publicCalls");
+        }
+
+        /** The given topics with the default public-calls topic. */
+        public Topics(String tips, String patrolFeedback, String cfs) {
+            this(tips, patrolFeedback, cfs, DEFAULT_PUBLIC_CALLS);
         }
 
         public static Topics defaults() {
@@ -334,18 +346,18 @@ public record GatewayConfig(
 
     /**
      * The public transparency feed (ARCHITECTURE section 7): resolution 8 or coarser, published
-     * with a delay, small counts suppressed, sensitive call types excluded (the configured terms
-     * and, if {@code cityProfile} names one, that city profile's sensitive types). The same delay
-     * and k apply to the patrol minutes per district and day ({@code patrolDays} complete local
-     * days in {@code zone}, minutes rounded to {@code patrolRoundMinutes}). {@code zone} null means
-     * the city profile's zone if one is named, else {@link #LATEST_ZONE}.
+     * with a delay, small counts suppressed, sensitive calls excluded (decided by the job at decode
+     * from its city profile and carried on {@code PublicCall}: the gateway never decides it, so no
+     * gateway config can forget it). The same delay and k apply to the patrol minutes per district
+     * and day ({@code patrolDays} complete local days in {@code zone}, minutes rounded to {@code
+     * patrolRoundMinutes}). {@code zone} null means the city profile's zone if one is named, else
+     * {@link #LATEST_ZONE}.
      */
     public record PublicFeed(
             Duration delay,
             Duration period,
             int minCount,
             int resolution,
-            List<String> sensitiveTypes,
             boolean includeOfficerInitiated,
             Duration refreshInterval,
             String cityProfile,
@@ -357,19 +369,6 @@ public record GatewayConfig(
         public static final int DEFAULT_MIN_COUNT = 5;
         public static final int DEFAULT_RESOLUTION = 8;
         public static final int MAX_RESOLUTION = 8;
-        public static final List<String> DEFAULT_SENSITIVE_TYPES =
-                List.of(
-                        "sexual",
-                        "rape",
-                        "domestic",
-                        "family violence",
-                        "juvenile",
-                        "child",
-                        "runaway",
-                        "mental",
-                        "welfare",
-                        "suicid",
-                        "overdose");
         public static final Duration DEFAULT_REFRESH = Duration.ofMinutes(1);
         public static final int DEFAULT_PATROL_DAYS = 7;
         public static final int DEFAULT_PATROL_ROUND_MINUTES = 5;
@@ -398,11 +397,6 @@ public record GatewayConfig(
             }
             requireRange(minCount, 2, 1000, "publicFeed.minCount");
             requireRange(resolution, 0, MAX_RESOLUTION, "publicFeed.resolution (8 or coarser)");
-            sensitiveTypes =
-                    Objects.requireNonNull(sensitiveTypes, "publicFeed.sensitiveTypes").stream()
-                            .map(s -> s.trim().toLowerCase(Locale.ROOT))
-                            .filter(s -> !s.isEmpty())
-                            .toList();
             requirePositive(refreshInterval, "publicFeed.refreshInterval");
             if (cityProfile != null && cityProfile.isBlank()) {
                 cityProfile = null;
@@ -417,7 +411,6 @@ public record GatewayConfig(
                 Duration period,
                 int minCount,
                 int resolution,
-                List<String> sensitiveTypes,
                 boolean includeOfficerInitiated,
                 Duration refreshInterval,
                 String cityProfile) {
@@ -426,7 +419,6 @@ public record GatewayConfig(
                     period,
                     minCount,
                     resolution,
-                    sensitiveTypes,
                     includeOfficerInitiated,
                     refreshInterval,
                     cityProfile,
@@ -442,7 +434,6 @@ public record GatewayConfig(
                     period,
                     minCount,
                     resolution,
-                    sensitiveTypes,
                     includeOfficerInitiated,
                     interval,
                     cityProfile,
@@ -458,7 +449,6 @@ public record GatewayConfig(
                     period,
                     minCount,
                     resolution,
-                    sensitiveTypes,
                     includeOfficerInitiated,
                     refreshInterval,
                     cityProfile,
@@ -473,7 +463,6 @@ public record GatewayConfig(
                     DEFAULT_PERIOD,
                     DEFAULT_MIN_COUNT,
                     DEFAULT_RESOLUTION,
-                    DEFAULT_SENSITIVE_TYPES,
                     false,
                     DEFAULT_REFRESH,
                     null,
