@@ -112,7 +112,7 @@ public final class Gateway {
         }
         DevTokens devTokens = null;
         if (config.devLogins()) {
-            devTokens = new DevTokens(DevKeys.generate(), jwt.issuer(), clock);
+            devTokens = new DevTokens(DevKeys.generate(), jwt.issuer(), jwt.audience(), clock);
             keys.add(devTokens.keys().publicKey());
             LOG.warn("dev logins are ON: anyone reaching /api/dev/login gets a token (demo only)");
         }
@@ -165,7 +165,8 @@ public final class Gateway {
                 new ServerDeps(
                         config,
                         clock,
-                        new TokenVerifier(keys, jwt.issuer(), jwt.clockSkew(), clock),
+                        new TokenVerifier(
+                                keys, jwt.issuer(), jwt.audience(), jwt.clockSkew(), clock),
                         devTokens,
                         new TicketStore(commands, config.limits().ticketTtl()),
                         new OriginPolicy(config.allowedOrigins()),

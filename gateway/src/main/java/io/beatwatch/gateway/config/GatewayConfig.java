@@ -179,15 +179,23 @@ public record GatewayConfig(
     }
 
     /**
-     * How bearer tokens are checked: RS256 only, with this public key (inline PEM or a file) and
-     * issuer, allowing a small clock skew.
+     * How bearer tokens are checked: RS256 only, with this public key (inline PEM or a file),
+     * issuer and audience (the token's {@code aud} must name it, so a token the identity provider
+     * minted for another service is refused), allowing a small clock skew.
      */
-    public record Jwt(String publicKeyPem, Path publicKeyPath, String issuer, Duration clockSkew) {
+    public record Jwt(
+            String publicKeyPem,
+            Path publicKeyPath,
+            String issuer,
+            Duration clockSkew,
+            String audience) {
         public static final String DEFAULT_ISSUER = "beatwatch";
         public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(30);
+        public static final String DEFAULT_AUDIENCE = "beatwatch-gateway";
 
         public Jwt {
             requireText(issuer, "jwt.issuer");
+            requireText(audience, "jwt.audience");
             Objects.requireNonNull(clockSkew, "jwt.clockSkew");
             if (clockSkew.isNegative() || clockSkew.compareTo(Duration.ofMinutes(5)) > 0) {
                 throw new IllegalArgumentException("jwt.clockSkew must be 0..5 minutes");
@@ -202,7 +210,7 @@ public record GatewayConfig(
         }
 
         public static Jwt defaults() {
-            return new Jwt(null, null, DEFAULT_ISSUER, DEFAULT_CLOCK_SKEW);
+            return new Jwt(null, null, DEFAULT_ISSUER, DEFAULT_CLOCK_SKEW, DEFAULT_AUDIENCE);
         }
     }
 

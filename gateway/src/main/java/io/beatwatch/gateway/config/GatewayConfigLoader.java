@@ -100,6 +100,7 @@ public final class GatewayConfigLoader {
         var pemPath = text(j, "publicKeyPath").map(Path::of).orElse(jwt.publicKeyPath());
         var issuer = text(j, "issuer").orElse(jwt.issuer());
         var skew = duration(j, "clockSkew").orElse(jwt.clockSkew());
+        var audience = text(j, "audience").orElse(jwt.audience());
 
         var l = n.path("limits");
         var lim = b.limits();
@@ -174,7 +175,7 @@ public final class GatewayConfigLoader {
         pem = env(env, ENV_JWT_PUBLIC_KEY).orElse(pem);
         pemPath = env(env, ENV_JWT_PUBLIC_KEY_PATH).map(Path::of).orElse(pemPath);
         issuer = env(env, ENV_JWT_ISSUER).orElse(issuer);
-        b.jwt(new GatewayConfig.Jwt(pem, pemPath, issuer, skew));
+        b.jwt(new GatewayConfig.Jwt(pem, pemPath, issuer, skew, audience));
         return b.build();
     }
 
