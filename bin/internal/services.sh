@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the real services the tests use (redis-server, chromium + chromium-driver) with
+# Installs the real services the tests use (redis-server, chromium + chromium-driver, prometheus
+# for promtool) with
 # apt-get when root on Debian/Ubuntu, and never leaves a service running. Sourced by test.sh;
 # expects common.sh to be sourced first.
 
@@ -86,7 +87,44 @@ ensure_browser() {
   fi
 }
 
+# Debian's prometheus package (the only one shipping promtool) enables a prometheus service on
+# :9090 and starts it where an init system runs: stop any prometheus process the install started.
+stop_new_prometheus() {
+  local before="$1" pid owner
+  if [[ -d /run/systemd/system ]] && command -v systemctl >/dev/null 2>&1; then
+    info "Disabling the prometheus service the package enabled; only promtool is used."
+    systemctl disable --now prometheus >>"$APT_LOG" 2>&1 || true
+  fi
+  for pid in $(pgrep -x prometheus || true); do
+    [[ " $before " == *" $pid "* ]] && continue
+    owner="$(ps -o user= -p "$pid" 2>/dev/null | tr -d ' ' || true)"
+    [[ "$owner" == prometheus ]] || continue
+    info "Stopping the prometheus service the install started (pid $pid); only promtool is used."
+    kill -TERM "$pid" 2>/dev/null || true
+  done
+}
+
+ensure_promtool() {
+  if command -v promtool >/dev/null 2>&1; then
+    return
+  fi
+  if ! can_apt; then
+    info "promtool is not installed (needs root and apt-get): PromtoolIT will be reported skipped."
+    return
+  fi
+  info "Installing prometheus (apt-get) for promtool (config, rules and rule unit tests)..."
+  local before
+  before="$(pgrep -x prometheus | tr '\n' ' ' || true)"
+  if apt_install prometheus; then
+    info "$(promtool --version 2>/dev/null | head -1 || echo promtool) installed."
+  else
+    warn "could not install prometheus (details in $APT_LOG): PromtoolIT will be reported skipped."
+  fi
+  stop_new_prometheus "$before"
+}
+
 ensure_test_services() {
   ensure_redis
   ensure_browser
+  ensure_promtool
 }

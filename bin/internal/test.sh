@@ -19,6 +19,9 @@ Before the tests, as root on Debian/Ubuntu, it installs what is missing with apt
                                binary shipped in the embedded-redis jar is used instead)
   chromium, chromium-driver    headless browser for the console tests (without them, those
                                tests are reported skipped)
+  prometheus                   for promtool: the Prometheus config, rules and the rule unit tests
+                               of config/prometheus/alerts.test.yml (PromtoolIT; without it,
+                               reported skipped). Its service is not left running.
 No service is left running by the install. Kafka and Flink run in-process; no Docker is needed
 (the Testcontainers variants are skipped where there is no Docker engine).
 

@@ -26,7 +26,6 @@ import io.beatwatch.gateway.transparency.PatrolMinutesSnapshot;
 import io.beatwatch.gateway.transparency.PatrolMinutesVerticle;
 import io.beatwatch.gateway.transparency.PublicFeedVerticle;
 import io.beatwatch.gateway.transparency.PublicSnapshot;
-import io.beatwatch.gateway.transparency.SensitiveTypes;
 import io.beatwatch.gateway.view.ViewReader;
 import io.beatwatch.gateway.ws.SessionRegistry;
 import io.lettuce.core.ClientOptions;
@@ -113,7 +112,7 @@ public final class Gateway {
         }
         DevTokens devTokens = null;
         if (config.devLogins()) {
-            devTokens = new DevTokens(DevKeys.generate(), jwt.issuer(), clock);
+            devTokens = new DevTokens(DevKeys.generate(), jwt.issuer(), jwt.audience(), clock);
             keys.add(devTokens.keys().publicKey());
             LOG.warn("dev logins are ON: anyone reaching /api/dev/login gets a token (demo only)");
         }
@@ -166,7 +165,8 @@ public final class Gateway {
                 new ServerDeps(
                         config,
                         clock,
-                        new TokenVerifier(keys, jwt.issuer(), jwt.clockSkew(), clock),
+                        new TokenVerifier(
+                                keys, jwt.issuer(), jwt.audience(), jwt.clockSkew(), clock),
                         devTokens,
                         new TicketStore(commands, config.limits().ticketTtl()),
                         new OriginPolicy(config.allowedOrigins()),
@@ -212,12 +212,11 @@ public final class Gateway {
                         vertx.deployVerticle(
                                 new PublicFeedVerticle(
                                         config.kafkaBootstrap(),
-                                        config.topics().cfs(),
+                                        config.topics().publicCalls(),
                                         config.publicFeed(),
                                         metrics,
                                         clock,
                                         publicFeed,
-                                        sensitiveTypes(config.publicFeed()),
                                         feedClock))));
         deployments.add(
                 await(
@@ -237,15 +236,6 @@ public final class Gateway {
                 port,
                 config.httpInstances());
         return new RunningGateway(port, config, devTokens, prometheus, metrics, closer);
-    }
-
-    /** The configured sensitive terms, plus the city profile's sensitive types if one is named. */
-    private static SensitiveTypes sensitiveTypes(GatewayConfig.PublicFeed feed) {
-        if (feed.cityProfile() == null) {
-            return new SensitiveTypes(feed.sensitiveTypes());
-        }
-        var profile = CityProfiles.load(feed.cityProfile());
-        return new SensitiveTypes(feed.sensitiveTypes(), profile::isSensitive);
     }
 
     /**

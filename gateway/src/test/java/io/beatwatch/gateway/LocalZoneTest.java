@@ -15,7 +15,6 @@ class LocalZoneTest {
                 d.period(),
                 d.minCount(),
                 d.resolution(),
-                d.sensitiveTypes(),
                 false,
                 d.refreshInterval(),
                 cityProfile,

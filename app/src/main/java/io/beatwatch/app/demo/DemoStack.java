@@ -99,7 +99,8 @@ public final class DemoStack implements AutoCloseable {
                 topics.tips(),
                 topics.alerts(),
                 topics.dlq(),
-                topics.patrolFeedback());
+                topics.patrolFeedback(),
+                topics.publicCalls());
         log.printf("  kafka    %s (in-process KRaft)%n", kafka.bootstrapServers());
 
         if (o.feed() != null) {
@@ -143,7 +144,9 @@ public final class DemoStack implements AutoCloseable {
                                 o.patrol() == null
                                         ? List.of()
                                         : List.of(
-                                                new RedisSink<>(redis.uri(), ViewWrites.dosage()))),
+                                                new RedisSink<>(redis.uri(), ViewWrites.dosage())),
+                                // the public feed reads these: sensitivity decided at decode
+                                List.of(KafkaIo.publicCallSink(topics))),
                         o.patrol(),
                         o.patrol() == null ? null : env -> KafkaIo.feedback(env, topics));
         var checkpoints = Files.createTempDirectory("beatwatch-demo-checkpoints");

@@ -64,8 +64,9 @@ public final class DetectorReplay {
             if (!bg && !inj) break;
             if (bg && (!inj || table.time(i) <= extra.get(k).receivedAt().toEpochMilli())) {
                 int d = table.district(i);
+                // the table holds each incident once already (EventTable dedupes on load)
                 detector.accept(
-                        "BG-" + i,
+                        null,
                         table.time(i),
                         cellIds[table.cell(i)],
                         table.typeName(table.type(i)),

@@ -13,6 +13,7 @@ import io.beatwatch.core.model.CallForService;
 import io.beatwatch.core.model.HotspotAlert;
 import io.beatwatch.core.model.PatrolFeedback;
 import io.beatwatch.core.model.PatrolSuggestion;
+import io.beatwatch.core.model.PublicCall;
 import io.beatwatch.core.model.Reject;
 import io.beatwatch.core.model.Tip;
 import java.nio.charset.StandardCharsets;
@@ -124,6 +125,11 @@ public final class Json {
     /** Decodes a {@link PatrolFeedback}. */
     public static PatrolFeedback decodeFeedback(String json) {
         return decode(json, PatrolFeedback.class);
+    }
+
+    /** Decodes a {@link PublicCall}. */
+    public static PublicCall decodePublicCall(String json) {
+        return decode(json, PublicCall.class);
     }
 
     /** Decodes a {@link Reject}. */

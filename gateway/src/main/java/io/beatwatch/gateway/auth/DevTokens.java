@@ -7,6 +7,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.beatwatch.gateway.config.GatewayConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -30,12 +31,24 @@ public final class DevTokens {
 
     private final DevKeys keys;
     private final String issuer;
+    private final String audience;
     private final Clock clock;
 
+    /** Tokens for the default audience. */
     public DevTokens(DevKeys keys, String issuer, Clock clock) {
+        this(keys, issuer, GatewayConfig.Jwt.DEFAULT_AUDIENCE, clock);
+    }
+
+    public DevTokens(DevKeys keys, String issuer, String audience, Clock clock) {
         this.keys = keys;
         this.issuer = issuer;
+        this.audience = audience;
         this.clock = clock;
+    }
+
+    /** The audience these tokens are minted for. */
+    public String audience() {
+        return audience;
     }
 
     public DevKeys keys() {
@@ -83,6 +96,7 @@ public final class DevTokens {
                 new JWTClaimsSet.Builder()
                         .subject(user)
                         .issuer(iss)
+                        .audience(audience)
                         .issueTime(Date.from(now))
                         .expirationTime(Date.from(now.plus(ttl)))
                         .jwtID(UUID.randomUUID().toString())

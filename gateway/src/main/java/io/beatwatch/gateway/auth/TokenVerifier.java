@@ -5,6 +5,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.beatwatch.gateway.config.GatewayConfig;
 import io.beatwatch.gateway.http.ApiException;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
@@ -15,9 +16,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Checks bearer tokens: JWT, RS256 only, signed by one of the trusted keys, right issuer, not
- * expired, with a known role and a district scope. Every failure is a 401 whose detail names the
- * rule, never the token.
+ * Checks bearer tokens: JWT, RS256 only, signed by one of the trusted keys, right issuer, our
+ * audience, not expired, with a known role and a district scope. Every failure is a 401 whose
+ * detail names the rule, never the token.
  */
 public final class TokenVerifier {
 
@@ -31,15 +32,23 @@ public final class TokenVerifier {
 
     private final List<RSASSAVerifier> verifiers;
     private final String issuer;
+    private final String audience;
     private final Duration skew;
     private final Clock clock;
 
+    /** A verifier expecting the default audience ({@code GatewayConfig.Jwt.DEFAULT_AUDIENCE}). */
     public TokenVerifier(List<RSAPublicKey> keys, String issuer, Duration skew, Clock clock) {
+        this(keys, issuer, GatewayConfig.Jwt.DEFAULT_AUDIENCE, skew, clock);
+    }
+
+    public TokenVerifier(
+            List<RSAPublicKey> keys, String issuer, String audience, Duration skew, Clock clock) {
         if (keys.isEmpty()) {
             throw new IllegalArgumentException("at least one trusted key is required");
         }
         this.verifiers = keys.stream().map(RSASSAVerifier::new).toList();
         this.issuer = Objects.requireNonNull(issuer, "issuer");
+        this.audience = Objects.requireNonNull(audience, "audience");
         this.skew = Objects.requireNonNull(skew, "skew");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -77,6 +86,11 @@ public final class TokenVerifier {
         }
         if (!issuer.equals(claims.getIssuer())) {
             throw ApiException.unauthorized("token issuer is not accepted");
+        }
+        // A token minted for another service of the same identity provider is not ours.
+        var aud = claims.getAudience();
+        if (aud == null || !aud.contains(audience)) {
+            throw ApiException.unauthorized("token audience is not accepted");
         }
         var now = clock.instant();
         var exp = claims.getExpirationTime();

@@ -150,15 +150,27 @@ public record GatewayConfig(
     }
 
     /** Kafka topics the gateway writes (tips, patrol feedback) and reads (calls, public feed). */
-    public record Topics(String tips, String patrolFeedback, String cfs) {
+    public record Topics(String tips, String patrolFeedback, String cfs, String publicCalls) {
         public static final String DEFAULT_TIPS = "beatwatch.tips";
         public static final String DEFAULT_PATROL_FEEDBACK = "beatwatch.patrol-feedback";
         public static final String DEFAULT_CFS = "beatwatch.cfs";
+
+        /**
+         * What the public feed reads: the job's calls with sensitivity decided at decode (core
+         * {@code PublicCall}), never the raw {@code cfs} topic.
+         */
+        public static final String DEFAULT_PUBLIC_CALLS = "beatwatch.public-calls";
 
         public Topics {
             requireText(tips, "topics.tips");
             requireText(patrolFeedback, "topics.patrolFeedback");
             requireText(cfs, "topics.cfs");
+            requireText(publicCalls, "topics.publicCalls");
+        }
+
+        /** The given topics with the default public-calls topic. */
+        public Topics(String tips, String patrolFeedback, String cfs) {
+            this(tips, patrolFeedback, cfs, DEFAULT_PUBLIC_CALLS);
         }
 
         public static Topics defaults() {
@@ -167,15 +179,23 @@ public record GatewayConfig(
     }
 
     /**
-     * How bearer tokens are checked: RS256 only, with this public key (inline PEM or a file) and
-     * issuer, allowing a small clock skew.
+     * How bearer tokens are checked: RS256 only, with this public key (inline PEM or a file),
+     * issuer and audience (the token's {@code aud} must name it, so a token the identity provider
+     * minted for another service is refused), allowing a small clock skew.
      */
-    public record Jwt(String publicKeyPem, Path publicKeyPath, String issuer, Duration clockSkew) {
+    public record Jwt(
+            String publicKeyPem,
+            Path publicKeyPath,
+            String issuer,
+            Duration clockSkew,
+            String audience) {
         public static final String DEFAULT_ISSUER = "beatwatch";
         public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(30);
+        public static final String DEFAULT_AUDIENCE = "beatwatch-gateway";
 
         public Jwt {
             requireText(issuer, "jwt.issuer");
+            requireText(audience, "jwt.audience");
             Objects.requireNonNull(clockSkew, "jwt.clockSkew");
             if (clockSkew.isNegative() || clockSkew.compareTo(Duration.ofMinutes(5)) > 0) {
                 throw new IllegalArgumentException("jwt.clockSkew must be 0..5 minutes");
@@ -190,7 +210,7 @@ public record GatewayConfig(
         }
 
         public static Jwt defaults() {
-            return new Jwt(null, null, DEFAULT_ISSUER, DEFAULT_CLOCK_SKEW);
+            return new Jwt(null, null, DEFAULT_ISSUER, DEFAULT_CLOCK_SKEW, DEFAULT_AUDIENCE);
         }
     }
 
@@ -334,18 +354,18 @@ public record GatewayConfig(
 
     /**
      * The public transparency feed (ARCHITECTURE section 7): resolution 8 or coarser, published
-     * with a delay, small counts suppressed, sensitive call types excluded (the configured terms
-     * and, if {@code cityProfile} names one, that city profile's sensitive types). The same delay
-     * and k apply to the patrol minutes per district and day ({@code patrolDays} complete local
-     * days in {@code zone}, minutes rounded to {@code patrolRoundMinutes}). {@code zone} null means
-     * the city profile's zone if one is named, else {@link #LATEST_ZONE}.
+     * with a delay, small counts suppressed, sensitive calls excluded (decided by the job at decode
+     * from its city profile and carried on {@code PublicCall}: the gateway never decides it, so no
+     * gateway config can forget it). The same delay and k apply to the patrol minutes per district
+     * and day ({@code patrolDays} complete local days in {@code zone}, minutes rounded to {@code
+     * patrolRoundMinutes}). {@code zone} null means the city profile's zone if one is named, else
+     * {@link #LATEST_ZONE}.
      */
     public record PublicFeed(
             Duration delay,
             Duration period,
             int minCount,
             int resolution,
-            List<String> sensitiveTypes,
             boolean includeOfficerInitiated,
             Duration refreshInterval,
             String cityProfile,
@@ -357,19 +377,6 @@ public record GatewayConfig(
         public static final int DEFAULT_MIN_COUNT = 5;
         public static final int DEFAULT_RESOLUTION = 8;
         public static final int MAX_RESOLUTION = 8;
-        public static final List<String> DEFAULT_SENSITIVE_TYPES =
-                List.of(
-                        "sexual",
-                        "rape",
-                        "domestic",
-                        "family violence",
-                        "juvenile",
-                        "child",
-                        "runaway",
-                        "mental",
-                        "welfare",
-                        "suicid",
-                        "overdose");
         public static final Duration DEFAULT_REFRESH = Duration.ofMinutes(1);
         public static final int DEFAULT_PATROL_DAYS = 7;
         public static final int DEFAULT_PATROL_ROUND_MINUTES = 5;
@@ -398,11 +405,6 @@ public record GatewayConfig(
             }
             requireRange(minCount, 2, 1000, "publicFeed.minCount");
             requireRange(resolution, 0, MAX_RESOLUTION, "publicFeed.resolution (8 or coarser)");
-            sensitiveTypes =
-                    Objects.requireNonNull(sensitiveTypes, "publicFeed.sensitiveTypes").stream()
-                            .map(s -> s.trim().toLowerCase(Locale.ROOT))
-                            .filter(s -> !s.isEmpty())
-                            .toList();
             requirePositive(refreshInterval, "publicFeed.refreshInterval");
             if (cityProfile != null && cityProfile.isBlank()) {
                 cityProfile = null;
@@ -417,7 +419,6 @@ public record GatewayConfig(
                 Duration period,
                 int minCount,
                 int resolution,
-                List<String> sensitiveTypes,
                 boolean includeOfficerInitiated,
                 Duration refreshInterval,
                 String cityProfile) {
@@ -426,7 +427,6 @@ public record GatewayConfig(
                     period,
                     minCount,
                     resolution,
-                    sensitiveTypes,
                     includeOfficerInitiated,
                     refreshInterval,
                     cityProfile,
@@ -442,7 +442,6 @@ public record GatewayConfig(
                     period,
                     minCount,
                     resolution,
-                    sensitiveTypes,
                     includeOfficerInitiated,
                     interval,
                     cityProfile,
@@ -458,7 +457,6 @@ public record GatewayConfig(
                     period,
                     minCount,
                     resolution,
-                    sensitiveTypes,
                     includeOfficerInitiated,
                     refreshInterval,
                     cityProfile,
@@ -473,7 +471,6 @@ public record GatewayConfig(
                     DEFAULT_PERIOD,
                     DEFAULT_MIN_COUNT,
                     DEFAULT_RESOLUTION,
-                    DEFAULT_SENSITIVE_TYPES,
                     false,
                     DEFAULT_REFRESH,
                     null,

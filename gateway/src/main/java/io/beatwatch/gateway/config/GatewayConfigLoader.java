@@ -91,7 +91,8 @@ public final class GatewayConfigLoader {
                 new GatewayConfig.Topics(
                         text(t, "tips").orElse(topics.tips()),
                         text(t, "patrolFeedback").orElse(topics.patrolFeedback()),
-                        text(t, "cfs").orElse(topics.cfs())));
+                        text(t, "cfs").orElse(topics.cfs()),
+                        text(t, "publicCalls").orElse(topics.publicCalls())));
 
         var j = n.path("jwt");
         var jwt = b.jwt();
@@ -99,6 +100,7 @@ public final class GatewayConfigLoader {
         var pemPath = text(j, "publicKeyPath").map(Path::of).orElse(jwt.publicKeyPath());
         var issuer = text(j, "issuer").orElse(jwt.issuer());
         var skew = duration(j, "clockSkew").orElse(jwt.clockSkew());
+        var audience = text(j, "audience").orElse(jwt.audience());
 
         var l = n.path("limits");
         var lim = b.limits();
@@ -139,6 +141,13 @@ public final class GatewayConfigLoader {
                         duration(tp, "detailTtl").orElse(tips.detailTtl())));
 
         var pf = n.path("publicFeed");
+        if (pf.has("sensitiveTypes")) {
+            // a deployment's extra terms must not be dropped silently
+            throw new IllegalArgumentException(
+                    "publicFeed.sensitiveTypes is no longer read: sensitivity is decided by the job"
+                            + " at decode; list the types under 'sensitive' in the city profile"
+                            + " the job runs with");
+        }
         var feed = b.publicFeed();
         b.publicFeed(
                 new GatewayConfig.PublicFeed(
@@ -146,9 +155,6 @@ public final class GatewayConfigLoader {
                         duration(pf, "period").orElse(feed.period()),
                         integer(pf, "minCount").orElse(feed.minCount()),
                         integer(pf, "resolution").orElse(feed.resolution()),
-                        pf.has("sensitiveTypes")
-                                ? strings(pf.get("sensitiveTypes"))
-                                : feed.sensitiveTypes(),
                         bool(pf, "includeOfficerInitiated").orElse(feed.includeOfficerInitiated()),
                         duration(pf, "refreshInterval").orElse(feed.refreshInterval()),
                         text(pf, "cityProfile").orElse(feed.cityProfile()),
@@ -169,7 +175,7 @@ public final class GatewayConfigLoader {
         pem = env(env, ENV_JWT_PUBLIC_KEY).orElse(pem);
         pemPath = env(env, ENV_JWT_PUBLIC_KEY_PATH).map(Path::of).orElse(pemPath);
         issuer = env(env, ENV_JWT_ISSUER).orElse(issuer);
-        b.jwt(new GatewayConfig.Jwt(pem, pemPath, issuer, skew));
+        b.jwt(new GatewayConfig.Jwt(pem, pemPath, issuer, skew, audience));
         return b.build();
     }
 

@@ -1,6 +1,6 @@
 package io.beatwatch.gateway.transparency;
 
-import io.beatwatch.core.model.CallForService;
+import io.beatwatch.core.model.PublicCall;
 import io.beatwatch.gateway.config.GatewayConfig;
 import io.beatwatch.gateway.internal.Json;
 import io.beatwatch.gateway.view.GeoJson;
@@ -14,13 +14,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Aggregates calls for service into the public feed (ARCHITECTURE section 7). What is published:
- * for each H3 cell at the configured resolution (8 or coarser), the number of distinct incidents
- * received in the period {@code [to - period, to)}, where {@code to} is the feed clock minus the
- * delay, truncated to the hour (so the feed changes once an hour). Incidents whose current, initial
- * or final type or category is sensitive are excluded (once seen sensitive, always excluded),
- * officer-initiated ones are excluded unless configured, and cells with fewer than {@code minCount}
- * incidents are left out. No tips, types, addresses, times or ids are published.
+ * Aggregates the job's public calls (core {@code PublicCall}, topic {@code beatwatch.public-calls})
+ * into the public feed (ARCHITECTURE section 7). What is published: for each H3 cell at the
+ * configured resolution (8 or coarser), the number of distinct incidents received in the period
+ * {@code [to - period, to)}, where {@code to} is the feed clock minus the delay, truncated to the
+ * hour (so the feed changes once an hour). Incidents the job marked sensitive at decode (by the
+ * city profile and the default terms, on current, initial or final type or category) are excluded,
+ * once marked always excluded; officer-initiated ones are excluded unless configured, and cells
+ * with fewer than {@code minCount} incidents are left out. No tips, types, addresses, times or ids
+ * are published: the input carries no type or address at all.
  *
  * <p>The feed clock is the earlier of the wall clock and the newest call seen, so a replayed
  * (historical) stream gets a feed too and a call stamped in the future cannot pull the window
@@ -34,26 +36,20 @@ public final class PublicFeedAggregator {
     private record Incident(String cell, Instant receivedAt, boolean sensitive, boolean officer) {}
 
     private final GatewayConfig.PublicFeed config;
-    private final SensitiveTypes sensitive;
     private final Map<String, Incident> incidents = new HashMap<>();
     private Instant newestSeen;
 
     public PublicFeedAggregator(GatewayConfig.PublicFeed config) {
-        this(config, new SensitiveTypes(config.sensitiveTypes()));
-    }
-
-    public PublicFeedAggregator(GatewayConfig.PublicFeed config, SensitiveTypes sensitive) {
         this.config = config;
-        this.sensitive = sensitive;
     }
 
     /** Takes one call (a new incident or an update of one). */
-    public void accept(CallForService c) {
+    public void accept(PublicCall c) {
         if (c == null || !placeable(c.lat(), c.lon())) {
             return;
         }
         var prev = incidents.get(c.id());
-        boolean isSensitive = sensitive.isSensitive(c) || (prev != null && prev.sensitive());
+        boolean isSensitive = c.sensitive() || (prev != null && prev.sensitive());
         var received = prev != null ? prev.receivedAt() : c.receivedAt();
         var cell = Hexes.cellAt(c.lat(), c.lon(), config.resolution());
         incidents.put(c.id(), new Incident(cell, received, isSensitive, c.officerInitiated()));
@@ -109,7 +105,7 @@ public final class PublicFeedAggregator {
                 "counts",
                 "distinct calls for service received in [from, to), per H3 cell; cells below"
                         + " minCount omitted; sensitive call types (by current, initial or final"
-                        + " type), "
+                        + " type or category, the city profile's list included), "
                         + (config.includeOfficerInitiated() ? "" : "officer-initiated events, ")
                         + "tips and addresses excluded");
         return new PublicSnapshot(wallNow, from, to, features.size(), Json.write(fc));

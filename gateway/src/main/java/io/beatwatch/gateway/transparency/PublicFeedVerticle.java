@@ -19,10 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Feeds the {@link PublicFeedAggregator} from Kafka {@code beatwatch.cfs} on a dedicated thread (a
- * Kafka consumer blocks) and republishes the feed every refresh interval. No consumer group: each
- * gateway instance reads every partition from {@code delay + period + 1 h} ago, so its state is
- * rebuilt from Kafka on every start. It also moves the {@link FeedClock} the other public feeds
+ * Feeds the {@link PublicFeedAggregator} from Kafka {@code beatwatch.public-calls} (the job's
+ * calls, sensitivity decided at decode; never the raw {@code beatwatch.cfs}) on a dedicated thread
+ * (a Kafka consumer blocks) and republishes the feed every refresh interval. No consumer group:
+ * each gateway instance reads every partition from {@code delay + period + 1 h} ago, so its state
+ * is rebuilt from Kafka on every start. It also moves the {@link FeedClock} the other public feeds
  * share.
  */
 public final class PublicFeedVerticle extends VerticleBase {
@@ -36,7 +37,6 @@ public final class PublicFeedVerticle extends VerticleBase {
     private final GatewayMetrics metrics;
     private final Clock clock;
     private final AtomicReference<PublicSnapshot> current;
-    private final SensitiveTypes sensitive;
     private final FeedClock feedClock;
     private volatile boolean stopped;
     private volatile KafkaConsumer<String, String> consumer;
@@ -49,7 +49,6 @@ public final class PublicFeedVerticle extends VerticleBase {
             GatewayMetrics metrics,
             Clock clock,
             AtomicReference<PublicSnapshot> current,
-            SensitiveTypes sensitive,
             FeedClock feedClock) {
         this.bootstrap = bootstrap;
         this.topic = topic;
@@ -57,7 +56,6 @@ public final class PublicFeedVerticle extends VerticleBase {
         this.metrics = metrics;
         this.clock = clock;
         this.current = current;
-        this.sensitive = sensitive;
         this.feedClock = feedClock;
     }
 
@@ -93,7 +91,7 @@ public final class PublicFeedVerticle extends VerticleBase {
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        var aggregator = new PublicFeedAggregator(config, sensitive);
+        var aggregator = new PublicFeedAggregator(config);
         long lastBuild = 0;
         try (var c = new KafkaConsumer<String, String>(p)) {
             consumer = c;
@@ -108,9 +106,9 @@ public final class PublicFeedVerticle extends VerticleBase {
                         continue;
                     }
                     try {
-                        aggregator.accept(io.beatwatch.core.json.Json.decodeCall(r.value()));
+                        aggregator.accept(io.beatwatch.core.json.Json.decodePublicCall(r.value()));
                     } catch (Exception e) {
-                        // Malformed calls are the job's to reject (DLQ); the feed just skips them.
+                        // The job writes this topic; a record it cannot read is skipped.
                     }
                 }
                 metrics.publicFeedRecords(records.count());

@@ -169,8 +169,8 @@ final class ConsoleSession {
             return;
         }
         switch (msg.path("type").asText("")) {
-            case "subscribe" -> onSubscribe(msg);
-            case "ping" -> send("{\"type\":\"pong\"}");
+            case WsHandshake.SUBSCRIBE -> onSubscribe(msg);
+            case WsHandshake.PING -> send("{\"type\":\"pong\"}");
             default -> error("bad_request", "unknown message type");
         }
     }

@@ -24,6 +24,18 @@ public final class WsHandshake implements Handler<ServerWebSocketHandshake> {
 
     public static final String PATH = "/ws";
 
+    /** Client message types (docs/protocol.md); a console session answers no other. */
+    public static final String SUBSCRIBE = "subscribe";
+
+    public static final String PING = "ping";
+
+    /**
+     * Every message type a console may send: the authorization matrix test fails when one is
+     * handled that its table does not list.
+     */
+    public static final java.util.Set<String> CLIENT_MESSAGE_TYPES =
+            java.util.Set.of(SUBSCRIBE, PING);
+
     private final Context context;
     private final OriginPolicy origins;
     private final TicketStore tickets;

@@ -88,6 +88,21 @@ class TokenVerifierTest {
     }
 
     @Test
+    void everyAttackTokenIsRefusedNamingItsRule() throws Exception {
+        var attacks = AttackTokens.all(TOKENS, CLOCK);
+        assertThat(attacks).hasSizeGreaterThanOrEqualTo(15);
+        attacks.forEach(
+                (name, token) -> assertThat(detailOf(token)).as(name).isNotEqualTo("accepted"));
+        assertThat(detailOf(attacks.get("wrong-audience"))).contains("audience");
+        assertThat(detailOf(attacks.get("no-audience"))).contains("audience");
+        assertThat(detailOf(attacks.get("not-yet-valid"))).contains("not valid yet");
+        assertThat(detailOf(attacks.get("expired"))).contains("expired");
+        assertThat(detailOf(attacks.get("tampered-payload-role"))).contains("signature");
+        assertThat(detailOf(attacks.get("foreign-key-embedded-jwk"))).contains("signature");
+        assertThat(detailOf(TOKENS.forDevUser("sup1").orElseThrow())).isEqualTo("accepted");
+    }
+
+    @Test
     void withinClockSkewAnExpiredTokenStillPasses() {
         assertThat(
                         detailOf(

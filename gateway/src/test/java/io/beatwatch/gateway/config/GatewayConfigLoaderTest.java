@@ -45,7 +45,7 @@ class GatewayConfigLoaderTest {
                   redisUri: redis://cache:6380
                   allowedOrigins: [https://console.city.gov]
                   limits: { tipsPerMinute: 3, drainTimeout: 5s }
-                  publicFeed: { delay: 2h, resolution: 7, sensitiveTypes: [Sexual, " juvenile "] }
+                  publicFeed: { delay: 2h, resolution: 7 }
                   live: { windows: [30, 60], defaultWindow: 30, cellsFlushInterval: 250ms }
                   devLogins: true
                 """);
@@ -63,8 +63,15 @@ class GatewayConfigLoaderTest {
         assertThat(c.limits().drainTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(c.publicFeed().delay()).isEqualTo(Duration.ofHours(2));
         assertThat(c.publicFeed().resolution()).isEqualTo(7);
-        assertThat(c.publicFeed().sensitiveTypes()).containsExactly("sexual", "juvenile");
         assertThat(c.live().cellsFlushInterval()).isEqualTo(Duration.ofMillis(250));
+    }
+
+    @Test
+    void refusesTheRetiredGatewaySensitiveTypes(@TempDir Path dir) throws Exception {
+        var file = dir.resolve("beatwatch.yaml");
+        Files.writeString(file, "gateway:\n  publicFeed: { sensitiveTypes: [lewd] }\n");
+        assertThatThrownBy(() -> GatewayConfigLoader.load(file, Map.of()))
+                .hasMessageContaining("city profile");
     }
 
     @Test
@@ -85,7 +92,6 @@ class GatewayConfigLoaderTest {
                                         pf.period(),
                                         pf.minCount(),
                                         9,
-                                        pf.sensitiveTypes(),
                                         false,
                                         pf.refreshInterval(),
                                         null))
@@ -97,7 +103,6 @@ class GatewayConfigLoaderTest {
                                         pf.period(),
                                         1,
                                         8,
-                                        pf.sensitiveTypes(),
                                         false,
                                         pf.refreshInterval(),
                                         null))
@@ -109,7 +114,6 @@ class GatewayConfigLoaderTest {
                                         pf.period(),
                                         5,
                                         8,
-                                        pf.sensitiveTypes(),
                                         false,
                                         pf.refreshInterval(),
                                         null))

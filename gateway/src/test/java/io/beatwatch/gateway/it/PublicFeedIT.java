@@ -3,6 +3,8 @@ package io.beatwatch.gateway.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.beatwatch.core.model.CallForService;
+import io.beatwatch.core.model.PublicCall;
+import io.beatwatch.core.privacy.SensitiveRule;
 import io.beatwatch.gateway.config.GatewayConfig;
 import io.beatwatch.gateway.internal.Json;
 import io.beatwatch.gateway.metrics.GatewayMetrics;
@@ -29,13 +31,13 @@ class PublicFeedIT {
     @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
     static TestServices services;
 
-    static final String CFS_TOPIC = "it.cfs." + System.nanoTime();
+    static final String PUBLIC_TOPIC = "it.public-calls." + System.nanoTime();
     static GatewayFixture gw;
 
     @BeforeAll
     static void start() throws Exception {
         services = TestServices.of(REDIS.server(), KAFKA.broker());
-        services.kafka().createTopics(2, CFS_TOPIC);
+        services.kafka().createTopics(2, PUBLIC_TOPIC);
         var base = GatewayFixture.config(services);
         var t = base.topics();
         var pf = base.publicFeed();
@@ -43,7 +45,10 @@ class PublicFeedIT {
                 GatewayFixture.start(
                         base.topics(
                                         new GatewayConfig.Topics(
-                                                t.tips(), t.patrolFeedback(), CFS_TOPIC))
+                                                t.tips(),
+                                                t.patrolFeedback(),
+                                                t.cfs(),
+                                                PUBLIC_TOPIC))
                                 .publicFeed(pf.withRefreshInterval(Duration.ofSeconds(1)))
                                 .build());
     }
@@ -87,8 +92,13 @@ class PublicFeedIT {
         var old = now.minus(Duration.ofHours(3));
         var recent = now.minus(Duration.ofMinutes(5));
         var records = new ArrayList<Map.Entry<String, String>>();
+        // what the job writes at decode: sensitivity decided there (defaults for this test)
+        var rule = SensitiveRule.defaults();
         java.util.function.Consumer<CallForService> add =
-                c -> records.add(Map.entry(c.id(), Json.write(c)));
+                c ->
+                        records.add(
+                                Map.entry(
+                                        c.id(), Json.write(PublicCall.of(c, rule.isSensitive(c)))));
         double[] a = {29.4241, -98.4936};
         double[] b = {29.4641, -98.4936};
         double[] c = {29.5041, -98.4936};
@@ -113,7 +123,7 @@ class PublicFeedIT {
             // Final type known later: sensitive, so these three leave cell D (7 -> 4 < k).
             add.accept(call("d" + i, old, "DISTURBANCE", "SEXUAL ASSAULT", false, d[0], d[1]));
         }
-        services.produce(CFS_TOPIC, records);
+        services.produce(PUBLIC_TOPIC, records);
 
         var registry = gw.gateway().meterRegistry();
         GatewayFixture.await(

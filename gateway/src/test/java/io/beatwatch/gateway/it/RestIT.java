@@ -378,7 +378,8 @@ class RestIT {
                                                 keys.publicKeyPem(),
                                                 null,
                                                 "beatwatch",
-                                                Duration.ofSeconds(30)))
+                                                Duration.ofSeconds(30),
+                                                GatewayConfig.Jwt.DEFAULT_AUDIENCE))
                                 .build())) {
             assertThat(prod.post("/api/dev/login", null, "{\"user\":\"sup1\"}").statusCode())
                     .isEqualTo(404);

@@ -67,6 +67,21 @@ public final class TestConsole implements AutoCloseable {
         }
     }
 
+    /** The next message of any of these types (others before it are dropped). */
+    public JsonNode nextOf(java.util.Set<String> types) throws InterruptedException {
+        long deadline = System.nanoTime() + GatewayFixture.WAIT.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            var m = inbox.poll(Math.max(0, left), TimeUnit.NANOSECONDS);
+            if (m == null) {
+                throw new AssertionError("no message of " + types + " within the wait");
+            }
+            if (types.contains(m.path("type").asText())) {
+                return m;
+            }
+        }
+    }
+
     /** Collects {@code n} alert messages (skipping other types), failing after the wait. */
     public List<JsonNode> alerts(int n) throws InterruptedException {
         var out = new ArrayList<JsonNode>();

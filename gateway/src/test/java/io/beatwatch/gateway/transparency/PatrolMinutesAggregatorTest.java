@@ -159,7 +159,6 @@ class PatrolMinutesAggregatorTest {
                         d.period(),
                         10,
                         d.resolution(),
-                        d.sensitiveTypes(),
                         false,
                         d.refreshInterval(),
                         null,

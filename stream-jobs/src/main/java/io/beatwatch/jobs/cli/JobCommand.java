@@ -107,7 +107,8 @@ public final class JobCommand implements Callable<Integer> {
                                                         RedisKeys.SUGGESTION_STREAM_MAX_LEN)),
                                         KafkaIo.suggestionSink(topics)),
                                 List.of(new RedisSink<>(redis, ViewWrites.suggestionBoards())),
-                                List.of(new RedisSink<>(redis, ViewWrites.dosage()))),
+                                List.of(new RedisSink<>(redis, ViewWrites.dosage())),
+                                List.of(KafkaIo.publicCallSink(topics))),
                         patrol,
                         patrol == null ? null : env -> KafkaIo.feedback(env, topics));
         var env = StreamExecutionEnvironment.getExecutionEnvironment();

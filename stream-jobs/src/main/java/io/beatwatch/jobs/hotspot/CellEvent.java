@@ -25,6 +25,12 @@ public final class CellEvent {
      */
     public boolean repeat;
 
+    /**
+     * Of a sensitive type (city profile plus default terms), decided once at decode: never counted
+     * publicly. Always false for tips.
+     */
+    public boolean sensitive;
+
     public CellEvent() {}
 
     public CellEvent(

@@ -2,6 +2,7 @@ package io.beatwatch.jobs.hotspot;
 
 import io.beatwatch.core.grid.H3Grid;
 import io.beatwatch.core.model.CallForService;
+import io.beatwatch.core.model.PublicCall;
 import io.beatwatch.core.model.Reject;
 import io.beatwatch.core.model.RejectReason;
 import io.beatwatch.core.model.Tip;
@@ -20,12 +21,17 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Decodes raw JSON into {@link CellEvent}s with their H3 cell. A malformed or invalid record never
- * throws: it goes to the {@link #REJECTS} side output with its reason, and a counter per reason.
+ * Decodes raw JSON into {@link CellEvent}s with their H3 cell, and decides there, once, whether a
+ * call is sensitive (the city profile is known here): the flag rides on the event and on the {@link
+ * #PUBLIC_CALLS} side output the public feed reads. A malformed or invalid record never throws: it
+ * goes to the {@link #REJECTS} side output with its reason, and a counter per reason.
  */
 final class DecodeFunction extends ProcessFunction<RawRecord, CellEvent> {
 
     static final OutputTag<Reject> REJECTS = new OutputTag<>("rejects") {};
+
+    /** Every decoded call (updates too) as the public feed may see it. */
+    static final OutputTag<PublicCall> PUBLIC_CALLS = new OutputTag<>("public-calls") {};
 
     private final HotspotJobConfig config;
     private transient Decoder decoder;
@@ -64,7 +70,10 @@ final class DecodeFunction extends ProcessFunction<RawRecord, CellEvent> {
             if (raw.kind == RawRecord.Kind.CFS) {
                 Parsed<CallForService> parsed = decoder.call(raw.payload);
                 if (parsed.isOk()) {
-                    out.collect(toEvent(parsed.value()));
+                    var call = parsed.value();
+                    boolean sensitive = config.sensitive().isSensitive(call);
+                    ctx.output(PUBLIC_CALLS, PublicCall.of(call, sensitive));
+                    out.collect(toEvent(call, sensitive));
                 } else {
                     sideReject(ctx, parsed.reject());
                 }
@@ -82,7 +91,7 @@ final class DecodeFunction extends ProcessFunction<RawRecord, CellEvent> {
         }
     }
 
-    private CellEvent toEvent(CallForService c) {
+    private CellEvent toEvent(CallForService c, boolean sensitive) {
         CellEvent e =
                 new CellEvent(
                         c.id(),
@@ -95,6 +104,7 @@ final class DecodeFunction extends ProcessFunction<RawRecord, CellEvent> {
                         c.lat(),
                         c.lon());
         e.beat = c.beat();
+        e.sensitive = sensitive;
         return e;
     }
 

@@ -2,6 +2,7 @@ package io.beatwatch.jobs.hotspot;
 
 import io.beatwatch.core.model.HotspotAlert;
 import io.beatwatch.core.model.PatrolSuggestion;
+import io.beatwatch.core.model.PublicCall;
 import io.beatwatch.core.model.Reject;
 import io.beatwatch.jobs.patrol.DistrictBoard;
 import io.beatwatch.jobs.patrol.DosageUpdate;
@@ -39,7 +40,8 @@ public final class HotspotJob {
             DataStream<HotspotAlert> alerts,
             DataStream<CellView> cells,
             DataStream<Reject> rejects,
-            PatrolStage.Outputs patrol) {}
+            PatrolStage.Outputs patrol,
+            DataStream<PublicCall> publicCalls) {}
 
     /** Where each output goes; any list may be empty. */
     public record Sinks(
@@ -48,7 +50,8 @@ public final class HotspotJob {
             List<Sink<Reject>> rejects,
             List<Sink<PatrolSuggestion>> suggestions,
             List<Sink<DistrictBoard>> boards,
-            List<Sink<DosageUpdate>> dosage) {
+            List<Sink<DosageUpdate>> dosage,
+            List<Sink<PublicCall>> publicCalls) {
         public Sinks {
             alerts = List.copyOf(alerts);
             cells = List.copyOf(cells);
@@ -56,6 +59,18 @@ public final class HotspotJob {
             suggestions = List.copyOf(suggestions);
             boards = List.copyOf(boards);
             dosage = List.copyOf(dosage);
+            publicCalls = List.copyOf(publicCalls);
+        }
+
+        /** Sinks without a public-calls output (replays, tests: no public feed reads them). */
+        public Sinks(
+                List<Sink<HotspotAlert>> alerts,
+                List<Sink<CellView>> cells,
+                List<Sink<Reject>> rejects,
+                List<Sink<PatrolSuggestion>> suggestions,
+                List<Sink<DistrictBoard>> boards,
+                List<Sink<DosageUpdate>> dosage) {
+            this(alerts, cells, rejects, suggestions, boards, dosage, List.of());
         }
 
         /** Sinks without patrol outputs. */
@@ -137,6 +152,12 @@ public final class HotspotJob {
                     .name("cells:" + s.getClass().getSimpleName())
                     .setParallelism(p);
         }
+        for (Sink<PublicCall> s : sinks.publicCalls()) {
+            out.publicCalls()
+                    .sinkTo(s)
+                    .name("public-calls:" + s.getClass().getSimpleName())
+                    .setParallelism(out.publicCalls().getParallelism());
+        }
         for (Sink<Reject> s : sinks.rejects()) {
             out.rejects().sinkTo(s).name("rejects:" + s.getClass().getSimpleName());
         }
@@ -200,6 +221,7 @@ public final class HotspotJob {
                         .name("decode")
                         .setParallelism(inputParallelism);
         DataStream<Reject> rejects = decoded.getSideOutput(DecodeFunction.REJECTS);
+        DataStream<PublicCall> publicCalls = decoded.getSideOutput(DecodeFunction.PUBLIC_CALLS);
 
         DataStream<CellEvent> timed =
                 decoded.assignTimestampsAndWatermarks(watermarks(c))
@@ -219,10 +241,14 @@ public final class HotspotJob {
         DataStream<Stamped> stamped = alerts.getSideOutput(DetectorFunction.COUNTED);
         DataStream<CellView> cells = alerts.getSideOutput(DetectorFunction.CELLS);
         if (patrol == null) {
-            return new Outputs(alerts, cells, rejects, null);
+            return new Outputs(alerts, cells, rejects, null, publicCalls);
         }
         PatrolStage.Outputs p = PatrolStage.build(stamped, alerts, feedback, patrol);
         return new Outputs(
-                alerts, cells, p.rejects() == null ? rejects : rejects.union(p.rejects()), p);
+                alerts,
+                cells,
+                p.rejects() == null ? rejects : rejects.union(p.rejects()),
+                p,
+                publicCalls);
     }
 }

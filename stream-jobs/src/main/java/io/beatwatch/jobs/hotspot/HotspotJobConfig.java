@@ -2,6 +2,7 @@ package io.beatwatch.jobs.hotspot;
 
 import io.beatwatch.core.detect.DetectionConfig;
 import io.beatwatch.core.grid.H3Grid;
+import io.beatwatch.core.privacy.SensitiveRule;
 import io.beatwatch.core.profile.CityProfile;
 import io.beatwatch.core.validate.Bounds;
 import java.io.Serializable;
@@ -25,6 +26,8 @@ import java.util.Set;
  * @param maxParallelism key groups: fixed so savepoints survive rescaling
  * @param checkpointInterval exactly-once checkpoints every this often (zero disables)
  * @param source name of the input, stamped on rejects
+ * @param sensitive which calls are sensitive (never counted publicly): decided at decode and
+ *     carried on the event and the public-calls topic, so the public feed cannot forget the profile
  */
 public record HotspotJobConfig(
         DetectionConfig detection,
@@ -40,7 +43,8 @@ public record HotspotJobConfig(
         Set<String> officerTypes,
         int maxParallelism,
         Duration checkpointInterval,
-        String source)
+        String source,
+        SensitiveRule sensitive)
         implements Serializable {
 
     public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofMinutes(2);
@@ -76,6 +80,7 @@ public record HotspotJobConfig(
         if (maxParallelism < 1) throw new IllegalArgumentException("maxParallelism must be >= 1");
         Objects.requireNonNull(checkpointInterval, "checkpointInterval");
         source = source == null ? "beatwatch" : source;
+        sensitive = sensitive == null ? SensitiveRule.defaults() : sensitive;
     }
 
     /** Defaults for a city within {@code bounds}. */
@@ -98,14 +103,18 @@ public record HotspotJobConfig(
                 officerTypes,
                 DEFAULT_MAX_PARALLELISM,
                 DEFAULT_CHECKPOINT_INTERVAL,
-                "beatwatch");
+                "beatwatch",
+                SensitiveRule.defaults());
     }
 
     /**
      * Defaults for a city profile: its bounds, its source name, its baseline period if it sets one.
      */
     public static HotspotJobConfig forProfile(CityProfile p) {
-        var c = defaults(p.bounds(), Set.of()).withSource(p.source());
+        var c =
+                defaults(p.bounds(), Set.of())
+                        .withSource(p.source())
+                        .withSensitive(SensitiveRule.forProfile(p));
         if (p.baselineDays() == null) return c;
         var d = c.detection();
         return c.withDetection(
@@ -153,6 +162,13 @@ public record HotspotJobConfig(
         return c.build();
     }
 
+    /** A copy with another sensitivity rule. */
+    public HotspotJobConfig withSensitive(SensitiveRule rule) {
+        var c = new Copy(this);
+        c.sensitive = rule;
+        return c.build();
+    }
+
     /** The configured windows as an array, in config order. */
     public int[] windows() {
         return detection.windowsMinutes().stream().mapToInt(Integer::intValue).toArray();
@@ -174,6 +190,7 @@ public record HotspotJobConfig(
         int maxParallelism;
         Duration checkpointInterval;
         String source;
+        SensitiveRule sensitive;
 
         Copy(HotspotJobConfig c) {
             detection = c.detection;
@@ -190,6 +207,7 @@ public record HotspotJobConfig(
             maxParallelism = c.maxParallelism;
             checkpointInterval = c.checkpointInterval;
             source = c.source;
+            sensitive = c.sensitive;
         }
 
         HotspotJobConfig build() {
@@ -207,7 +225,8 @@ public record HotspotJobConfig(
                     officerTypes,
                     maxParallelism,
                     checkpointInterval,
-                    source);
+                    source,
+                    sensitive);
         }
     }
 }

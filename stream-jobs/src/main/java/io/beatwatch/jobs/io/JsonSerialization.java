@@ -3,6 +3,7 @@ package io.beatwatch.jobs.io;
 import io.beatwatch.core.json.Json;
 import io.beatwatch.core.model.HotspotAlert;
 import io.beatwatch.core.model.PatrolSuggestion;
+import io.beatwatch.core.model.PublicCall;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 
@@ -27,6 +28,14 @@ final class JsonSerialization {
         @Override
         public byte[] serialize(HotspotAlert a) {
             return a.alertId().getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A call's incident id as the record key, so one incident's updates stay in order. */
+    static final class IncidentKey implements SerializationSchema<PublicCall> {
+        @Override
+        public byte[] serialize(PublicCall c) {
+            return c.id().getBytes(StandardCharsets.UTF_8);
         }
     }
 

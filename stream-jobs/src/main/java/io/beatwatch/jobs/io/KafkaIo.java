@@ -2,6 +2,7 @@ package io.beatwatch.jobs.io;
 
 import io.beatwatch.core.model.HotspotAlert;
 import io.beatwatch.core.model.PatrolSuggestion;
+import io.beatwatch.core.model.PublicCall;
 import io.beatwatch.core.model.Reject;
 import io.beatwatch.jobs.hotspot.RawRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -85,6 +86,24 @@ public final class KafkaIo {
                                 .setKeySerializationSchema(new JsonSerialization.AlertKey())
                                 .setValueSerializationSchema(
                                         new JsonSerialization.Value<HotspotAlert>())
+                                .build())
+                .build();
+    }
+
+    /**
+     * Every decoded call as the public feed may see it (no type, address or district; the
+     * sensitivity decided at decode), keyed by incident id.
+     */
+    public static KafkaSink<PublicCall> publicCallSink(Topics t) {
+        return KafkaSink.<PublicCall>builder()
+                .setBootstrapServers(t.bootstrapServers())
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .setRecordSerializer(
+                        KafkaRecordSerializationSchema.<PublicCall>builder()
+                                .setTopic(t.publicCalls())
+                                .setKeySerializationSchema(new JsonSerialization.IncidentKey())
+                                .setValueSerializationSchema(
+                                        new JsonSerialization.Value<PublicCall>())
                                 .build())
                 .build();
     }

@@ -14,7 +14,8 @@ public record Topics(
         String dlq,
         String patrolFeedback,
         String suggestions,
-        String groupId)
+        String groupId,
+        String publicCalls)
         implements Serializable {
 
     public static final String DEFAULT_CALLS = "beatwatch.cfs";
@@ -25,9 +26,13 @@ public record Topics(
     public static final String DEFAULT_SUGGESTIONS = "beatwatch.suggestions";
     public static final String DEFAULT_GROUP_ID = "beatwatch-hotspot-job";
 
+    /** Calls as the public feed may see them, sensitivity decided at decode (core PublicCall). */
+    public static final String DEFAULT_PUBLIC_CALLS = "beatwatch.public-calls";
+
     public Topics {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         if (bootstrapServers.isBlank()) throw new IllegalArgumentException("no bootstrap servers");
+        publicCalls = publicCalls == null ? DEFAULT_PUBLIC_CALLS : publicCalls;
     }
 
     /** The default topic names on these servers. */
@@ -40,6 +45,7 @@ public record Topics(
                 DEFAULT_DLQ,
                 DEFAULT_PATROL_FEEDBACK,
                 DEFAULT_SUGGESTIONS,
-                DEFAULT_GROUP_ID);
+                DEFAULT_GROUP_ID,
+                DEFAULT_PUBLIC_CALLS);
     }
 }

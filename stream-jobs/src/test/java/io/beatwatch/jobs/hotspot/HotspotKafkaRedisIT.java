@@ -30,8 +30,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -122,17 +124,97 @@ class HotspotKafkaRedisIT {
             assertThat(r.smembers(RedisKeys.DISTRICTS)).contains(district);
             assertThat(r.exists(RedisKeys.ranked(district, 60))).isEqualTo(1L);
 
-            // stream entries are unique per alert event (no duplicate appends)
-            List<StreamMessage<String, String>> all =
-                    r.xrange(RedisKeys.ALERT_STREAM, io.lettuce.core.Range.create("-", "+"));
-            Set<String> eventIds =
-                    all.stream()
-                            .map(m -> m.getBody().get(RedisKeys.STREAM_FIELD_EVENT_ID))
-                            .collect(Collectors.toSet());
-            assertThat(eventIds).hasSize(all.size());
+            // a restart without state (a lost checkpoint, a replay from the start of the topic)
+            // sends every alert event again: the SET NX marker must keep the stream free of
+            // duplicate appends
+            client.cancel().get();
+            awaitTerminal(client);
+            Set<String> firstRun = streamEventIds(r);
+            assertThat(firstRun).isNotEmpty();
+            var replay =
+                    new Topics(
+                            topics.bootstrapServers(),
+                            topics.calls(),
+                            topics.tips(),
+                            topics.alerts(),
+                            topics.dlq(),
+                            topics.patrolFeedback(),
+                            topics.suggestions(),
+                            topics.groupId() + "-restarted",
+                            topics.publicCalls());
+            client =
+                    new HotspotJob(
+                                    config,
+                                    env -> KafkaIo.input(env, replay),
+                                    new HotspotJob.Sinks(
+                                            List.of(
+                                                    new RedisSink<>(
+                                                            redis.uri(),
+                                                            ViewWrites.alerts(
+                                                                    RedisKeys
+                                                                            .ALERT_STREAM_MAX_LEN)),
+                                                    KafkaIo.alertSink(replay)),
+                                            List.of(),
+                                            List.of()))
+                            .executeAsync(FLINK.environment(), "hotspot-kafka-redis-it-restarted");
+            awaitResent(kafka, topics.alerts(), firstRun);
+            // the Redis sink runs beside the Kafka one: give it a bounded moment to catch up
+            long settle = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (System.nanoTime() < settle) {
+                assertNoDuplicateAppends(r);
+                Thread.sleep(250);
+            }
+            assertNoDuplicateAppends(r);
+            assertThat(streamEventIds(r)).containsAll(firstRun);
         } finally {
             client.cancel().get();
             lettuce.shutdown();
+        }
+    }
+
+    private static Set<String> streamEventIds(RedisCommands<String, String> r) {
+        return r.xrange(RedisKeys.ALERT_STREAM, io.lettuce.core.Range.create("-", "+")).stream()
+                .map(m -> m.getBody().get(RedisKeys.STREAM_FIELD_EVENT_ID))
+                .collect(Collectors.toSet());
+    }
+
+    private static void assertNoDuplicateAppends(RedisCommands<String, String> r) {
+        List<StreamMessage<String, String>> all =
+                r.xrange(RedisKeys.ALERT_STREAM, io.lettuce.core.Range.create("-", "+"));
+        assertThat(streamEventIds(r))
+                .as("stream entries unique per alert event")
+                .hasSize(all.size());
+    }
+
+    private static void awaitTerminal(JobClient client) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!client.getJobStatus().get().isGloballyTerminalState()) {
+            assertThat(System.nanoTime()).as("job cancelled in time").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    /** Waits until the alert log holds every one of these events at least twice (re-sent). */
+    private static void awaitResent(KafkaBroker kafka, String topic, Set<String> eventIds) {
+        var p = new java.util.Properties();
+        p.put("bootstrap.servers", kafka.bootstrapServers());
+        p.put("group.id", "it-resent-" + System.nanoTime());
+        p.put("auto.offset.reset", "earliest");
+        p.put("key.deserializer", StringDeserializer.class.getName());
+        p.put("value.deserializer", StringDeserializer.class.getName());
+        var counts = new java.util.HashMap<String, Integer>();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        try (var c = new KafkaConsumer<String, String>(p)) {
+            c.subscribe(List.of(topic));
+            while (!eventIds.stream().allMatch(id -> counts.getOrDefault(id, 0) >= 2)) {
+                assertThat(System.nanoTime())
+                        .as("the restarted job re-sent every alert event")
+                        .isLessThan(deadline);
+                for (var rec : c.poll(Duration.ofMillis(500))) {
+                    counts.merge(
+                            ViewWrites.eventId(Json.decodeAlert(rec.value())), 1, Integer::sum);
+                }
+            }
         }
     }
 
