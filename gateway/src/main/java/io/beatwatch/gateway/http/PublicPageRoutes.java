@@ -35,7 +35,16 @@ final class PublicPageRoutes {
     }
 
     void mount(Router router) {
-        router.get("/public").handler(ctx -> redirect(ctx, "/public/"));
+        // Vert.x matches "/public" with or without the slash: redirect only the bare one
+        router.get("/public")
+                .handler(
+                        ctx -> {
+                            if (ctx.request().path().equals("/public")) {
+                                redirect(ctx, "/public/");
+                            } else {
+                                ctx.next();
+                            }
+                        });
         router.get("/public/daily.json")
                 .handler(ctx -> data(ctx, Http.JSON, null, s -> s.pageJson()));
         router.get("/public/downloads/daily-cells.csv")

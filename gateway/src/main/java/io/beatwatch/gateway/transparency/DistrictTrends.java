@@ -53,13 +53,20 @@ public final class DistrictTrends {
     public record Result(Windows windows, List<Trend> districts) {}
 
     /**
-     * Compares the last {@code trendDays} of the figures with the {@code baselineDays} before; with
-     * less history, the last third of what there is against the rest.
+     * Compares the last {@code trendDays} of the figures with the (up to) {@code baselineDays}
+     * before; with less than twice {@code trendDays} of history, the last third of it against the
+     * rest. History starts at the first day with a published figure.
      */
     public static Result of(DailyFigures f, int trendDays, int baselineDays) {
-        var days = f.days();
+        // days before the first published figure are before the history began, not zeros
+        var all = f.days();
+        int start = 0;
+        while (start < all.size() && all.get(start).districts().isEmpty()) {
+            start++;
+        }
+        var days = all.subList(start, all.size());
         int n = days.size();
-        int recentDays = Math.min(trendDays, Math.max(1, n / 3));
+        int recentDays = n >= 2 * trendDays ? trendDays : Math.max(1, n / 3);
         int baseDays = Math.min(baselineDays, n - recentDays);
         if (baseDays < 1) {
             return new Result(null, List.of());

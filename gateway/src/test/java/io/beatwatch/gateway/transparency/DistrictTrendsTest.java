@@ -19,7 +19,7 @@ class DistrictTrendsTest {
         var days = new ArrayList<DailyFigures.Day>();
         for (int i = 0; i < n; i++) {
             var d = new TreeMap<String, Integer>();
-            d.put("B", 10);
+            if (a.applyAsInt(i) >= 0) d.put("B", 10);
             if (a.applyAsInt(i) > 0) d.put("A", a.applyAsInt(i));
             days.add(new DailyFigures.Day(D0.plusDays(i), new TreeMap<>(), d));
         }
@@ -66,6 +66,15 @@ class DistrictTrendsTest {
         assertThat(r.windows().recentDays()).isEqualTo(2);
         assertThat(r.windows().baselineDays()).isEqualTo(4);
         assertThat(DistrictTrends.of(figures(1, i -> 10), 28, 56).districts()).isEmpty();
+    }
+
+    @Test
+    void daysBeforeTheFirstFigureAreNotCountedAsZeros() {
+        // 14 empty days, then 70 days of 10 a day: no change
+        var r = DistrictTrends.of(figures(84, i -> i < 14 ? -1 : 10), 28, 56);
+        assertThat(r.windows().baselineFrom()).isEqualTo(D0.plusDays(14));
+        assertThat(r.windows().baselineDays()).isEqualTo(42);
+        assertThat(r.districts().get(0).ratio()).isCloseTo(1.0, within(1e-9));
     }
 
     @Test
