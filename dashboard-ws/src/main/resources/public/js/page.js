@@ -293,7 +293,9 @@ function setupRange() {
   const first = days[0], last = days[days.length - 1];
   for (const input of [from, to]) { input.min = first; input.max = last; }
   state.to = last;
-  state.from = days[Math.max(0, days.length - 28)];
+  // four weeks by default, from the first day with figures at the earliest
+  const firstWithData = state.data.days.findIndex(d => Object.keys(d.cells).length > 0);
+  state.from = days[Math.max(0, firstWithData, days.length - 28)];
   from.value = state.from;
   to.value = state.to;
   const change = () => {

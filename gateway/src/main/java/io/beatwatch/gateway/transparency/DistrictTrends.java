@@ -58,13 +58,14 @@ public final class DistrictTrends {
      * rest. History starts at the first day with a published figure.
      */
     public static Result of(DailyFigures f, int trendDays, int baselineDays) {
-        // days before the first published figure are before the history began, not zeros
+        // days before the first published figure are before the history began, not zeros; the
+        // first day with figures is left out too, as the feed may have begun during it
         var all = f.days();
         int start = 0;
         while (start < all.size() && all.get(start).districts().isEmpty()) {
             start++;
         }
-        var days = all.subList(start, all.size());
+        var days = all.subList(Math.min(all.size(), start + 1), all.size());
         int n = days.size();
         int recentDays = n >= 2 * trendDays ? trendDays : Math.max(1, n / 3);
         int baseDays = Math.min(baselineDays, n - recentDays);

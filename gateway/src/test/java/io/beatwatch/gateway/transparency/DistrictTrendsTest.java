@@ -31,12 +31,13 @@ class DistrictTrendsTest {
     void comparesTheLastWeeksWithTheWeeksBefore() {
         var r = DistrictTrends.of(figures(84, i -> i >= 56 ? 20 : 10), 28, 56);
         assertThat(r.windows().recentFrom()).isEqualTo(D0.plusDays(56));
-        assertThat(r.windows().baselineFrom()).isEqualTo(D0);
+        // the first day may be partial: left out
+        assertThat(r.windows().baselineFrom()).isEqualTo(D0.plusDays(1));
         assertThat(r.windows().baselineTo()).isEqualTo(D0.plusDays(55));
         var a = r.districts().get(0);
         assertThat(a.district()).isEqualTo("A");
         assertThat(a.recent()).isEqualTo(560);
-        assertThat(a.baseline()).isEqualTo(560);
+        assertThat(a.baseline()).isEqualTo(550);
         assertThat(a.expected()).isEqualTo(280.0);
         assertThat(a.ratio()).isCloseTo(2.0, within(1e-9));
         assertThat(a.low()).isGreaterThan(1.0);
@@ -62,18 +63,18 @@ class DistrictTrendsTest {
 
     @Test
     void withShortHistoryTheLastThirdIsComparedWithTheRest() {
-        var r = DistrictTrends.of(figures(6, i -> 10), 28, 56);
+        var r = DistrictTrends.of(figures(7, i -> 10), 28, 56);
         assertThat(r.windows().recentDays()).isEqualTo(2);
         assertThat(r.windows().baselineDays()).isEqualTo(4);
-        assertThat(DistrictTrends.of(figures(1, i -> 10), 28, 56).districts()).isEmpty();
+        assertThat(DistrictTrends.of(figures(2, i -> 10), 28, 56).districts()).isEmpty();
     }
 
     @Test
-    void daysBeforeTheFirstFigureAreNotCountedAsZeros() {
-        // 14 empty days, then 70 days of 10 a day: no change
-        var r = DistrictTrends.of(figures(84, i -> i < 14 ? -1 : 10), 28, 56);
-        assertThat(r.windows().baselineFrom()).isEqualTo(D0.plusDays(14));
-        assertThat(r.windows().baselineDays()).isEqualTo(42);
+    void daysBeforeTheFirstFigureAreNotCountedAsZerosNorItsPartialFirstDay() {
+        // 14 empty days, a partial day of 2, then 69 days of 10 a day: no change
+        var r = DistrictTrends.of(figures(84, i -> i < 14 ? -1 : i == 14 ? 2 : 10), 28, 56);
+        assertThat(r.windows().baselineFrom()).isEqualTo(D0.plusDays(15));
+        assertThat(r.windows().baselineDays()).isEqualTo(41);
         assertThat(r.districts().get(0).ratio()).isCloseTo(1.0, within(1e-9));
     }
 
