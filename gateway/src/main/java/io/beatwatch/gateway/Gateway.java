@@ -20,11 +20,14 @@ import io.beatwatch.gateway.metrics.GatewayMetrics;
 import io.beatwatch.gateway.tips.ClientRateLimiter;
 import io.beatwatch.gateway.tips.TipIntake;
 import io.beatwatch.gateway.tips.TipService;
+import io.beatwatch.gateway.tips.WindowRateLimiter;
 import io.beatwatch.gateway.transparency.FeedClock;
 import io.beatwatch.gateway.transparency.PatrolMinutesAggregator;
 import io.beatwatch.gateway.transparency.PatrolMinutesSnapshot;
 import io.beatwatch.gateway.transparency.PatrolMinutesVerticle;
 import io.beatwatch.gateway.transparency.PublicFeedVerticle;
+import io.beatwatch.gateway.transparency.PublicPageSnapshot;
+import io.beatwatch.gateway.transparency.PublicPageVerticle;
 import io.beatwatch.gateway.transparency.PublicSnapshot;
 import io.beatwatch.gateway.view.ViewReader;
 import io.beatwatch.gateway.ws.SessionRegistry;
@@ -161,6 +164,7 @@ public final class Gateway {
         var publicFeed = new AtomicReference<PublicSnapshot>();
         var patrolMinutes = new AtomicReference<PatrolMinutesSnapshot>();
         var feedClock = new FeedClock(clock);
+        var publicPage = new AtomicReference<PublicPageSnapshot>();
         var deps =
                 new ServerDeps(
                         config,
@@ -182,7 +186,12 @@ public final class Gateway {
                         live,
                         new SessionRegistry(config.limits().maxConnectionsPerUser()),
                         publicFeed,
-                        patrolMinutes);
+                        patrolMinutes,
+                        publicPage,
+                        new WindowRateLimiter(
+                                config.publicPage().tipsPerHour(),
+                                config.publicPage().saltRotation(),
+                                clock));
 
         var deployments = new ArrayList<String>();
         // Undeploy before the clients they use are closed (closers run in reverse order).
@@ -229,6 +238,17 @@ public final class Gateway {
                                         feedClock,
                                         config.publicFeed().refreshInterval(),
                                         patrolMinutes))));
+        deployments.add(
+                await(
+                        vertx.deployVerticle(
+                                new PublicPageVerticle(
+                                        config.kafkaBootstrap(),
+                                        config.topics().publicCalls(),
+                                        config.publicFeed(),
+                                        config.publicPage(),
+                                        localZone(config.publicFeed()),
+                                        clock,
+                                        publicPage))));
         int port = deployHttp(vertx, deps, config, deployments);
         LOG.info(
                 "gateway listening on {}:{} with {} HTTP instance(s)",

@@ -154,6 +154,12 @@ public final class DemoCommand implements Callable<Integer> {
                 "  feeding %s: %d days of history at full speed, then %.0fx real time%n",
                 what, warmupDays, speed);
         out.println(
+                "  Public page (no sign-in): "
+                        + url
+                        + "/public/   anonymous tip form: "
+                        + url
+                        + "/public/tip");
+        out.println(
                 "  Dev logins (pick one on the console's sign-in page; tokens are signed with a"
                         + " key");
         out.println("  generated at start, valid only for this run):");

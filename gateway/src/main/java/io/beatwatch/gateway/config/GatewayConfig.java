@@ -30,7 +30,8 @@ public record GatewayConfig(
         PublicFeed publicFeed,
         boolean devLogins,
         Path auditFile,
-        boolean trustForwardedFor) {
+        boolean trustForwardedFor,
+        PublicPage publicPage) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 8080;
@@ -56,6 +57,7 @@ public record GatewayConfig(
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(live, "live");
         Objects.requireNonNull(tips, "tips");
+        Objects.requireNonNull(publicPage, "publicPage");
         Objects.requireNonNull(publicFeed, "publicFeed");
         allowedOrigins = List.copyOf(Objects.requireNonNull(allowedOrigins, "allowedOrigins"));
         if (allowedOrigins.isEmpty()) {
@@ -99,6 +101,7 @@ public record GatewayConfig(
         b.devLogins = devLogins;
         b.auditFile = auditFile;
         b.trustForwardedFor = trustForwardedFor;
+        b.publicPage = publicPage;
         return b;
     }
 
@@ -480,6 +483,79 @@ public record GatewayConfig(
         }
     }
 
+    /**
+     * The public transparency page and tip form at {@code /public/} (built on the public feed's
+     * rules): how many complete local days of daily aggregates it keeps ({@code historyDays}), the
+     * trend windows (the last {@code trendDays} against the {@code baselineDays} before), the open
+     * licence and publisher named on the page and in every download, the impact result shown if the
+     * file exists ({@code impactFile}, null for none), and the tip form's rate limit per client
+     * ({@code tipsPerHour}, keyed by a hash under a salt replaced every {@code saltRotation}).
+     */
+    public record PublicPage(
+            int historyDays,
+            int trendDays,
+            int baselineDays,
+            String publisher,
+            String licenceName,
+            String licenceUrl,
+            Path impactFile,
+            int tipsPerHour,
+            Duration saltRotation) {
+        public static final int DEFAULT_HISTORY_DAYS = 84;
+        public static final int DEFAULT_TREND_DAYS = 28;
+        public static final int DEFAULT_BASELINE_DAYS = 56;
+        public static final String DEFAULT_PUBLISHER = "Beatwatch demo agency";
+        public static final String DEFAULT_LICENCE_NAME = "CC BY 4.0";
+        public static final String DEFAULT_LICENCE_URL =
+                "https://creativecommons.org/licenses/by/4.0/";
+        public static final Path DEFAULT_IMPACT_FILE =
+                Path.of("docs/impact/san-antonio/figures.json");
+        public static final int DEFAULT_TIPS_PER_HOUR = 10;
+        public static final Duration DEFAULT_SALT_ROTATION = Duration.ofHours(1);
+
+        public PublicPage {
+            requireRange(historyDays, 7, 400, "publicPage.historyDays");
+            requireRange(trendDays, 7, 92, "publicPage.trendDays");
+            requireRange(baselineDays, 7, 364, "publicPage.baselineDays");
+            if (trendDays + baselineDays > historyDays) {
+                throw new IllegalArgumentException(
+                        "publicPage.trendDays + baselineDays must be at most historyDays");
+            }
+            requireText(publisher, "publicPage.publisher");
+            requireText(licenceName, "publicPage.licenceName");
+            requireText(licenceUrl, "publicPage.licenceUrl");
+            requireRange(tipsPerHour, 1, 10_000, "publicPage.tipsPerHour");
+            requirePositive(saltRotation, "publicPage.saltRotation");
+        }
+
+        public static PublicPage defaults() {
+            return new PublicPage(
+                    DEFAULT_HISTORY_DAYS,
+                    DEFAULT_TREND_DAYS,
+                    DEFAULT_BASELINE_DAYS,
+                    DEFAULT_PUBLISHER,
+                    DEFAULT_LICENCE_NAME,
+                    DEFAULT_LICENCE_URL,
+                    DEFAULT_IMPACT_FILE,
+                    DEFAULT_TIPS_PER_HOUR,
+                    DEFAULT_SALT_ROTATION);
+        }
+
+        /** The same settings with another impact file (null: none). */
+        public PublicPage withImpactFile(Path file) {
+            return new PublicPage(
+                    historyDays,
+                    trendDays,
+                    baselineDays,
+                    publisher,
+                    licenceName,
+                    licenceUrl,
+                    file,
+                    tipsPerHour,
+                    saltRotation);
+        }
+    }
+
     /** Mutable builder with every default filled in; {@link #build()} validates. */
     public static final class Builder {
         private String host = DEFAULT_HOST;
@@ -497,6 +573,7 @@ public record GatewayConfig(
         private boolean devLogins;
         private Path auditFile;
         private boolean trustForwardedFor;
+        private PublicPage publicPage = PublicPage.defaults();
 
         private Builder() {}
 
@@ -575,6 +652,15 @@ public record GatewayConfig(
             return this;
         }
 
+        public Builder publicPage(PublicPage v) {
+            publicPage = v;
+            return this;
+        }
+
+        public PublicPage publicPage() {
+            return publicPage;
+        }
+
         public Topics topics() {
             return topics;
         }
@@ -615,7 +701,8 @@ public record GatewayConfig(
                     publicFeed,
                     devLogins,
                     auditFile,
-                    trustForwardedFor);
+                    trustForwardedFor,
+                    publicPage);
         }
     }
 }

@@ -162,6 +162,20 @@ public final class GatewayConfigLoader {
                         integer(pf, "patrolDays").orElse(feed.patrolDays()),
                         integer(pf, "patrolRoundMinutes").orElse(feed.patrolRoundMinutes())));
 
+        var pp = n.path("publicPage");
+        var page = b.publicPage();
+        b.publicPage(
+                new GatewayConfig.PublicPage(
+                        integer(pp, "historyDays").orElse(page.historyDays()),
+                        integer(pp, "trendDays").orElse(page.trendDays()),
+                        integer(pp, "baselineDays").orElse(page.baselineDays()),
+                        text(pp, "publisher").orElse(page.publisher()),
+                        text(pp, "licenceName").orElse(page.licenceName()),
+                        text(pp, "licenceUrl").orElse(page.licenceUrl()),
+                        text(pp, "impactFile").map(Path::of).orElse(page.impactFile()),
+                        integer(pp, "tipsPerHour").orElse(page.tipsPerHour()),
+                        duration(pp, "saltRotation").orElse(page.saltRotation())));
+
         // Environment overrides win over the file.
         env(env, ENV_HOST).ifPresent(b::host);
         env(env, ENV_PORT).map(v -> parseInt(ENV_PORT, v)).ifPresent(b::port);

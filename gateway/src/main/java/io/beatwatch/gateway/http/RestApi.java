@@ -49,6 +49,8 @@ public final class RestApi {
         ops.mountPublic(router);
         auth.mountPublic(router);
         tips.mountPublic(router);
+        new PublicTipRoutes(deps).mount(router);
+        new PublicPageRoutes(deps).mount(router);
 
         router.route("/api/*").handler(auth::authenticate);
         auth.mountProtected(router);

@@ -13,7 +13,9 @@ import io.beatwatch.gateway.metrics.GatewayMetrics;
 import io.beatwatch.gateway.tips.ClientRateLimiter;
 import io.beatwatch.gateway.tips.TipIntake;
 import io.beatwatch.gateway.tips.TipService;
+import io.beatwatch.gateway.tips.WindowRateLimiter;
 import io.beatwatch.gateway.transparency.PatrolMinutesSnapshot;
+import io.beatwatch.gateway.transparency.PublicPageSnapshot;
 import io.beatwatch.gateway.transparency.PublicSnapshot;
 import io.beatwatch.gateway.view.ViewReader;
 import io.beatwatch.gateway.ws.SessionRegistry;
@@ -44,4 +46,6 @@ public record ServerDeps(
         LiveState live,
         SessionRegistry sessions,
         AtomicReference<PublicSnapshot> publicFeed,
-        AtomicReference<PatrolMinutesSnapshot> patrolMinutes) {}
+        AtomicReference<PatrolMinutesSnapshot> patrolMinutes,
+        AtomicReference<PublicPageSnapshot> publicPage,
+        WindowRateLimiter tipFormLimiter) {}

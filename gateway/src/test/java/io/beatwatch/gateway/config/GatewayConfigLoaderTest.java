@@ -35,6 +35,42 @@ class GatewayConfigLoaderTest {
     }
 
     @Test
+    void readsThePublicPageSettings(@TempDir Path dir) throws Exception {
+        var file = dir.resolve("beatwatch.yaml");
+        Files.writeString(
+                file,
+                """
+                gateway:
+                  devLogins: true
+                  publicPage:
+                    historyDays: 120
+                    trendDays: 28
+                    baselineDays: 84
+                    publisher: City of Example Police
+                    licenceName: ODbL 1.0
+                    licenceUrl: https://opendatacommons.org/licenses/odbl/1-0/
+                    impactFile: docs/impact/example/figures.json
+                    tipsPerHour: 3
+                    saltRotation: 30m
+                """);
+        var p = GatewayConfigLoader.load(file, Map.of()).publicPage();
+        assertThat(p.historyDays()).isEqualTo(120);
+        assertThat(p.baselineDays()).isEqualTo(84);
+        assertThat(p.publisher()).isEqualTo("City of Example Police");
+        assertThat(p.licenceName()).isEqualTo("ODbL 1.0");
+        assertThat(p.impactFile()).isEqualTo(Path.of("docs/impact/example/figures.json"));
+        assertThat(p.tipsPerHour()).isEqualTo(3);
+        assertThat(p.saltRotation()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(GatewayConfigLoader.load(null, DEV).publicPage())
+                .isEqualTo(GatewayConfig.PublicPage.defaults());
+        assertThatThrownBy(
+                        () ->
+                                new GatewayConfig.PublicPage(
+                                        30, 28, 56, "x", "y", "z", null, 1, Duration.ofHours(1)))
+                .hasMessageContaining("historyDays");
+    }
+
+    @Test
     void readsYamlUnderAGatewayKeyAndEnvironmentWins(@TempDir Path dir) throws Exception {
         var file = dir.resolve("beatwatch.yaml");
         Files.writeString(

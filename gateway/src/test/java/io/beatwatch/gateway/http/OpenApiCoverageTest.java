@@ -41,6 +41,8 @@ class OpenApiCoverageTest {
                             null,
                             null,
                             null,
+                            null,
+                            null,
                             null);
             var router = RestApi.router(vertx, deps);
             var api =

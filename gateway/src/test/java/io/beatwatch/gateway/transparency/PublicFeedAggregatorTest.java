@@ -215,7 +215,8 @@ class PublicFeedAggregatorTest {
             assertThat(c.sensitive()).as("not in the default terms").isFalse();
             // the job's city profile (San Antonio) lists it: the decision travels on the record
             agg.accept(
-                    new PublicCall(c.v(), c.id(), c.receivedAt(), c.lat(), c.lon(), false, true));
+                    new PublicCall(
+                            c.v(), c.id(), c.receivedAt(), c.lat(), c.lon(), false, true, null));
         }
         assertThat(counts(agg, NOW)).isEmpty();
     }
