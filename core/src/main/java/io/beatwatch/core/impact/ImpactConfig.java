@@ -22,7 +22,8 @@ public record ImpactConfig(
         int replicates,
         long seed,
         int binDays,
-        double[] doseEdges) {
+        double[] doseEdges,
+        double maxControlDose) {
 
     public static final double DEFAULT_MIN_DOSE = 2;
     public static final int DEFAULT_CONTROLS = 3;
@@ -38,6 +39,9 @@ public record ImpactConfig(
         if (ring < 1) throw new IllegalArgumentException("ring must be >= 1");
         if (replicates < 99) throw new IllegalArgumentException("replicates must be >= 99");
         if (binDays < 1) throw new IllegalArgumentException("binDays must be >= 1");
+        if (!(maxControlDose >= 0 && maxControlDose < minDose)) {
+            throw new IllegalArgumentException("maxControlDose must be in [0, minDose)");
+        }
         doseEdges = doseEdges.clone();
         if (doseEdges.length == 0) throw new IllegalArgumentException("doseEdges is empty");
         for (int i = 1; i < doseEdges.length; i++) {
@@ -55,7 +59,8 @@ public record ImpactConfig(
                 DEFAULT_REPLICATES,
                 DEFAULT_SEED,
                 DEFAULT_BIN_DAYS,
-                DEFAULT_DOSE_EDGES);
+                DEFAULT_DOSE_EDGES,
+                0);
     }
 
     @Override
@@ -64,46 +69,71 @@ public record ImpactConfig(
     }
 
     public ImpactConfig withMinDose(double v) {
-        return new ImpactConfig(v, controlsPerTreated, ring, replicates, seed, binDays, doseEdges);
+        return new ImpactConfig(
+                v, controlsPerTreated, ring, replicates, seed, binDays, doseEdges, maxControlDose);
     }
 
     public ImpactConfig withReplicates(int v) {
-        return new ImpactConfig(minDose, controlsPerTreated, ring, v, seed, binDays, doseEdges);
+        return new ImpactConfig(
+                minDose, controlsPerTreated, ring, v, seed, binDays, doseEdges, maxControlDose);
     }
 
     public ImpactConfig withSeed(long v) {
         return new ImpactConfig(
-                minDose, controlsPerTreated, ring, replicates, v, binDays, doseEdges);
+                minDose,
+                controlsPerTreated,
+                ring,
+                replicates,
+                v,
+                binDays,
+                doseEdges,
+                maxControlDose);
     }
 
     public ImpactConfig withBinDays(int v) {
-        return new ImpactConfig(minDose, controlsPerTreated, ring, replicates, seed, v, doseEdges);
+        return new ImpactConfig(
+                minDose, controlsPerTreated, ring, replicates, seed, v, doseEdges, maxControlDose);
     }
 
     public ImpactConfig withControls(int v) {
-        return new ImpactConfig(minDose, v, ring, replicates, seed, binDays, doseEdges);
+        return new ImpactConfig(
+                minDose, v, ring, replicates, seed, binDays, doseEdges, maxControlDose);
     }
 
     public ImpactConfig withRing(int v) {
         return new ImpactConfig(
-                minDose, controlsPerTreated, v, replicates, seed, binDays, doseEdges);
+                minDose,
+                controlsPerTreated,
+                v,
+                replicates,
+                seed,
+                binDays,
+                doseEdges,
+                maxControlDose);
     }
 
     public ImpactConfig withDoseEdges(double[] v) {
-        return new ImpactConfig(minDose, controlsPerTreated, ring, replicates, seed, binDays, v);
+        return new ImpactConfig(
+                minDose, controlsPerTreated, ring, replicates, seed, binDays, v, maxControlDose);
+    }
+
+    public ImpactConfig withMaxControlDose(double v) {
+        return new ImpactConfig(
+                minDose, controlsPerTreated, ring, replicates, seed, binDays, doseEdges, v);
     }
 
     @Override
     public String toString() {
         return String.format(
                 "ImpactConfig[minDose=%s, controls=%d, ring=%d, replicates=%d, seed=%d,"
-                        + " binDays=%d, doseEdges=%s]",
+                        + " binDays=%d, doseEdges=%s, maxControlDose=%s]",
                 minDose,
                 controlsPerTreated,
                 ring,
                 replicates,
                 seed,
                 binDays,
-                Arrays.toString(doseEdges));
+                Arrays.toString(doseEdges),
+                maxControlDose);
     }
 }

@@ -12,10 +12,11 @@ import java.util.function.Function;
  * Chooses the study's groups. Treated: cells with at least {@code minDose} patrol minutes per
  * post-period day. Buffer: the other cells within {@code ring} rings of a treated cell, where
  * displacement would show. Comparison: for each treated cell, the {@code controlsPerTreated}
- * nearest never-patrolled cells of the same district outside every buffer, by pre-period level (log
- * of 1 + calls per day) and trend (log ratio of the pre-period's second half to its first), each
- * scaled by its standard deviation; greedy and without replacement, busiest treated cell first. A
- * treated cell with no candidate left in its district is dropped.
+ * nearest cells of the same district, never patrolled (or at most {@code maxControlDose} minutes a
+ * day), outside every buffer, by pre-period level (log of 1 + calls per day) and trend (log ratio
+ * of the pre-period's second half to its first), each scaled by its standard deviation; greedy and
+ * without replacement, busiest treated cell first. A treated cell with no candidate left in its
+ * district is dropped.
  */
 public final class Matching {
 
@@ -74,7 +75,10 @@ public final class Matching {
         }
         BitSet candidate = new BitSet(n);
         for (int c = 0; c < n; c++) {
-            if (p.district(c) >= 0 && !treated.get(c) && !buffer.get(c) && p.dose(c) == 0) {
+            if (p.district(c) >= 0
+                    && !treated.get(c)
+                    && !buffer.get(c)
+                    && p.dose(c) <= cfg.maxControlDose()) {
                 candidate.set(c);
             }
         }
