@@ -6,7 +6,7 @@ cd "$ROOT"
 # shellcheck source=bin/internal/common.sh
 source "$ROOT/bin/internal/common.sh"
 
-JAVA_COMMANDS=(demo inspect replay backtest emergence job gateway)
+JAVA_COMMANDS=(demo inspect replay backtest emergence impact job gateway)
 
 usage() {
   cat <<'USAGE'
@@ -22,6 +22,7 @@ Commands:
   replay     Replay a recorded city stream through the hotspot job
   backtest   Score detection on historical data (PAI, PEI, hit rate) against baselines
   emergence  Inject synthetic clusters into real background calls; measure time to detect
+  impact     Did the patrols work? Treated vs matched comparison cells (DiD), displacement (WDQ), dose
   job        Run the Flink HotspotJob against Kafka and Redis
   gateway    Run the HTTP and WebSocket gateway
   help       This help; 'help <command>' is the same as '<command> --help'

@@ -21,7 +21,8 @@ import picocli.CommandLine.ScopeType;
             io.beatwatch.app.demo.DemoCommand.class,
             GatewayCommand.class,
             io.beatwatch.jobs.backtest.BacktestCommand.class,
-            io.beatwatch.jobs.backtest.EmergenceCommand.class
+            io.beatwatch.jobs.backtest.EmergenceCommand.class,
+            io.beatwatch.jobs.impact.ImpactCommand.class
         })
 public final class Main implements Runnable {
 

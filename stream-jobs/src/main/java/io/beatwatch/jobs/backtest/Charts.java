@@ -20,7 +20,7 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** PNG charts for the reports, drawn with XChart off screen (headless). */
-final class Charts {
+public final class Charts {
 
     static final int WIDTH = 960;
     static final int HEIGHT = 500;
@@ -59,7 +59,7 @@ final class Charts {
     }
 
     /** Lines with markers, one per series, over shared x values; NaN y values are left out. */
-    static void lines(
+    public static void lines(
             Path file,
             String title,
             String xTitle,

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * linked relatively from the same folder), with the figures' data in {@code figures.json}.
  * Paragraph text may use {@code **bold**} and {@code `code`}.
  */
-final class ReportWriter {
+public final class ReportWriter {
 
     private sealed interface Block permits Heading, Para, Table, Figure, Pre {}
 
@@ -34,37 +34,37 @@ final class ReportWriter {
     private final String title;
     private final List<Block> blocks = new ArrayList<>();
 
-    ReportWriter(String title) {
+    public ReportWriter(String title) {
         this.title = title;
     }
 
-    ReportWriter heading(int level, String text) {
+    public ReportWriter heading(int level, String text) {
         blocks.add(new Heading(level, text));
         return this;
     }
 
-    ReportWriter para(String text) {
+    public ReportWriter para(String text) {
         blocks.add(new Para(text));
         return this;
     }
 
-    ReportWriter table(List<String> header, List<List<String>> rows) {
+    public ReportWriter table(List<String> header, List<List<String>> rows) {
         blocks.add(new Table(List.copyOf(header), rows.stream().map(List::copyOf).toList()));
         return this;
     }
 
-    ReportWriter figure(String file, String caption) {
+    public ReportWriter figure(String file, String caption) {
         blocks.add(new Figure(file, caption));
         return this;
     }
 
-    ReportWriter pre(String text) {
+    public ReportWriter pre(String text) {
         blocks.add(new Pre(text));
         return this;
     }
 
     /** Writes report.md, report.html and figures.json into {@code dir}. */
-    void write(Path dir, Object figures) throws IOException {
+    public void write(Path dir, Object figures) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("report.md"), markdown(), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("report.html"), html(), StandardCharsets.UTF_8);

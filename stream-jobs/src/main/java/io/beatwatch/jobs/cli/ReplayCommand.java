@@ -61,7 +61,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Replay a historical feed (or the synthetic city) through HotspotJob in event time.",
             "Writes OUT/alerts.ndjson (sorted by event time), OUT/suggestions.ndjson (patrol",
-            "suggestions, sorted by time) and OUT/summary.txt."
+            "suggestions, sorted by time), OUT/dosage.ndjson (each district's final patrol",
+            "minutes per local day and cell, by date) and OUT/summary.txt."
         })
 public final class ReplayCommand implements Callable<Integer> {
 
@@ -206,7 +207,10 @@ public final class ReplayCommand implements Callable<Integer> {
                                             f.getFileName().toString().startsWith("alerts.")
                                                     || f.getFileName()
                                                             .toString()
-                                                            .startsWith("suggestions."))
+                                                            .startsWith("suggestions.")
+                                                    || f.getFileName()
+                                                            .toString()
+                                                            .startsWith(DOSAGE + "."))
                             .toList()) {
                 Files.delete(p);
             }
@@ -222,6 +226,7 @@ public final class ReplayCommand implements Callable<Integer> {
         var boardSinks = new ArrayList<org.apache.flink.api.connector.sink2.Sink<DistrictBoard>>();
         var dosageSinks = new ArrayList<org.apache.flink.api.connector.sink2.Sink<DosageUpdate>>();
         suggestionSinks.add(new NdjsonSink<>(out, SUGGESTIONS));
+        dosageSinks.add(new NdjsonSink<>(out, DOSAGE));
         if (redis != null) {
             alertSinks.add(
                     new RedisSink<>(redis, ViewWrites.alerts(RedisKeys.ALERT_STREAM_MAX_LEN)));
@@ -283,6 +288,7 @@ public final class ReplayCommand implements Callable<Integer> {
         String summary = summary(name, alerts, secs);
         if (patrol != null) {
             List<PatrolSuggestion> suggestions = mergeSuggestions();
+            mergeDosage();
             err.println(
                     "Counting cells with patrol-relevant calls (second pass over the feed) ...");
             var callsByCell =
@@ -297,11 +303,47 @@ public final class ReplayCommand implements Callable<Integer> {
         System.out.println("Alerts: " + out.resolve("alerts.ndjson"));
         if (patrol != null) {
             System.out.println("Patrol suggestions: " + out.resolve(SUGGESTIONS + ".ndjson"));
+            System.out.println("Patrol dosage: " + out.resolve(DOSAGE + ".ndjson"));
         }
         return 0;
     }
 
     private static final String SUGGESTIONS = "suggestions";
+
+    private static final String DOSAGE = "dosage";
+
+    /**
+     * Merges the planner's dosage parts into OUT/dosage.ndjson: one line per district and local
+     * day, its last update (updates are absolute, so the last one is the day's record), sorted by
+     * date and district. The input of {@code beatwatch impact}.
+     */
+    private void mergeDosage() throws IOException {
+        Map<String, DosageUpdate> last = new TreeMap<>();
+        try (Stream<Path> parts = Files.list(out)) {
+            for (Path p :
+                    parts.filter(
+                                    f ->
+                                            f.getFileName()
+                                                    .toString()
+                                                    .matches(DOSAGE + "\\.\\d+\\.ndjson"))
+                            .toList()) {
+                for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
+                    if (line.isBlank()) continue;
+                    DosageUpdate u = Json.mapper().readValue(line, DosageUpdate.class);
+                    // a district lives on one subtask, whose file is in emission order
+                    last.merge(u.date + "|" + u.district, u, (a, b) -> b.time >= a.time ? b : a);
+                }
+                Files.delete(p);
+            }
+        }
+        try (BufferedWriter w =
+                Files.newBufferedWriter(out.resolve(DOSAGE + ".ndjson"), StandardCharsets.UTF_8)) {
+            for (DosageUpdate u : last.values()) {
+                w.write(Json.encode(u));
+                w.newLine();
+            }
+        }
+    }
 
     /** Merges the planner's part files into OUT/suggestions.ndjson, by time, district, cell. */
     private List<PatrolSuggestion> mergeSuggestions() throws IOException {

@@ -1,0 +1,29 @@
+package io.beatwatch.core.impact;
+
+/**
+ * The difference-in-differences of counts on the multiplicative scale: how the treated group's
+ * calls changed from before to after, relative to how the comparison group's changed.
+ *
+ * <pre>
+ *   effect = (T_after / T_before) / (C_after / C_before) - 1
+ * </pre>
+ *
+ * with T and C the summed calls of the treated and comparison cells over the same analysed days.
+ * -0.20 means 20% fewer calls than the comparison trend predicts. It is the exponentiated
+ * treated-after coefficient of a Poisson regression with cell and period fixed effects, the
+ * standard estimator for counts.
+ */
+public final class DiD {
+
+    private DiD() {}
+
+    /** The relative effect; NaN when a group has no calls in a period. */
+    public static double relativeEffect(
+            double treatedBefore,
+            double treatedAfter,
+            double comparisonBefore,
+            double comparisonAfter) {
+        if (treatedBefore <= 0 || comparisonBefore <= 0 || comparisonAfter <= 0) return Double.NaN;
+        return (treatedAfter / treatedBefore) / (comparisonAfter / comparisonBefore) - 1;
+    }
+}

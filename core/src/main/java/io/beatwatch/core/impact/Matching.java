@@ -1,0 +1,152 @@
+package io.beatwatch.core.impact;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Chooses the study's groups. Treated: cells with at least {@code minDose} patrol minutes per
+ * post-period day. Buffer: the other cells within {@code ring} rings of a treated cell, where
+ * displacement would show. Comparison: for each treated cell, the {@code controlsPerTreated}
+ * nearest cells of the same district, never patrolled (or at most {@code maxControlDose} minutes a
+ * day), outside every buffer, by pre-period level (log of 1 + calls per day) and trend (log ratio
+ * of the pre-period's second half to its first), each scaled by its standard deviation; greedy and
+ * without replacement, busiest treated cell first. A treated cell with no candidate left in its
+ * district is dropped.
+ */
+public final class Matching {
+
+    private Matching() {}
+
+    /**
+     * The matched design.
+     *
+     * @param treated treated cells that got at least one comparison cell
+     * @param controls for each treated cell (same order), its comparison cells
+     * @param buffer cells of the surrounding rings (neither treated nor comparison)
+     * @param dropped treated cells left out for want of a comparison cell in their district
+     */
+    public record Design(int[] treated, int[][] controls, int[] buffer, int dropped) {
+
+        /** All comparison cells. */
+        public int[] comparison() {
+            return Arrays.stream(controls).flatMapToInt(Arrays::stream).toArray();
+        }
+    }
+
+    /** Analysed days of the matching window, the first half of the pre-period. */
+    public static int matchingDays(Panel p) {
+        return p.preDays() / 2;
+    }
+
+    /** Level of a cell in the matching window: log(1 + calls per day). */
+    static double level(Panel p, int c) {
+        int m = matchingDays(p);
+        return Math.log1p(p.calls(c, 0, m) / (double) Math.max(1, m));
+    }
+
+    /** Trend of a cell in the matching window: log((1 + second half) / (1 + first half)). */
+    static double trend(Panel p, int c) {
+        int m = matchingDays(p);
+        int half = m / 2;
+        return Math.log((1.0 + p.calls(c, half, m)) / (1.0 + p.calls(c, 0, half)));
+    }
+
+    /**
+     * Matches treated to comparison cells; {@code catchment} gives the cells within the buffer
+     * rings of a cell (it may include the cell).
+     */
+    public static Design match(
+            Panel p, ImpactConfig cfg, Function<String, Collection<String>> catchment) {
+        int n = p.cellCount();
+        BitSet treated = new BitSet(n);
+        for (int c = 0; c < n; c++)
+            if (p.district(c) >= 0 && p.dose(c) >= cfg.minDose()) treated.set(c);
+        BitSet buffer = new BitSet(n);
+        for (int c = treated.nextSetBit(0); c >= 0; c = treated.nextSetBit(c + 1)) {
+            for (String near : catchment.apply(p.cell(c))) {
+                int j = p.indexOf(near);
+                if (j >= 0 && !treated.get(j)) buffer.set(j);
+            }
+        }
+        BitSet candidate = new BitSet(n);
+        for (int c = 0; c < n; c++) {
+            if (p.district(c) >= 0
+                    && !treated.get(c)
+                    && !buffer.get(c)
+                    && p.dose(c) <= cfg.maxControlDose()) {
+                candidate.set(c);
+            }
+        }
+        double[] level = new double[n];
+        double[] trend = new double[n];
+        for (int c = 0; c < n; c++) {
+            level[c] = level(p, c);
+            trend[c] = trend(p, c);
+        }
+        BitSet pool = (BitSet) treated.clone();
+        pool.or(candidate);
+        double sl = sd(level, pool);
+        double st = sd(trend, pool);
+        List<Integer> order = new ArrayList<>();
+        treated.stream().forEach(order::add);
+        order.sort(
+                Comparator.<Integer>comparingLong(c -> -p.calls(c, 0, matchingDays(p)))
+                        .thenComparing(Comparator.naturalOrder()));
+        List<Integer> kept = new ArrayList<>();
+        List<int[]> controls = new ArrayList<>();
+        int dropped = 0;
+        for (int t : order) {
+            int[] best = new int[cfg.controlsPerTreated()];
+            double[] dist = new double[best.length];
+            Arrays.fill(best, -1);
+            Arrays.fill(dist, Double.POSITIVE_INFINITY);
+            for (int c = candidate.nextSetBit(0); c >= 0; c = candidate.nextSetBit(c + 1)) {
+                if (p.district(c) != p.district(t)) continue;
+                double dl = (level[c] - level[t]) / sl;
+                double dt = (trend[c] - trend[t]) / st;
+                double d = dl * dl + dt * dt;
+                // insertion into the sorted short list; ties keep the lower index
+                int k = best.length - 1;
+                if (!(d < dist[k])) continue;
+                while (k > 0 && d < dist[k - 1]) {
+                    dist[k] = dist[k - 1];
+                    best[k] = best[k - 1];
+                    k--;
+                }
+                dist[k] = d;
+                best[k] = c;
+            }
+            int[] got = Arrays.stream(best).filter(c -> c >= 0).toArray();
+            if (got.length == 0) {
+                dropped++;
+                continue;
+            }
+            for (int c : got) candidate.clear(c);
+            kept.add(t);
+            controls.add(got);
+        }
+        return new Design(
+                kept.stream().mapToInt(Integer::intValue).toArray(),
+                controls.toArray(int[][]::new),
+                buffer.stream().toArray(),
+                dropped);
+    }
+
+    private static double sd(double[] x, BitSet over) {
+        int n = 0;
+        double s = 0, ss = 0;
+        for (int c = over.nextSetBit(0); c >= 0; c = over.nextSetBit(c + 1)) {
+            n++;
+            s += x[c];
+            ss += x[c] * x[c];
+        }
+        if (n < 2) return 1;
+        double v = (ss - s * s / n) / (n - 1);
+        return v > 1e-12 ? Math.sqrt(v) : 1;
+    }
+}
