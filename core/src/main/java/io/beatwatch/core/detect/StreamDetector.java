@@ -263,13 +263,18 @@ public final class StreamDetector {
     }
 
     /**
-     * Moves the clock to {@code timeMillis} without an event (an idle feed, a watermark): open
-     * alerts are re-scored and readings of sliding windows emitted. Never moves the clock back.
+     * Moves the clock to {@code timeMillis} without an event (an idle feed, a watermark), one
+     * minute at a time while anything can still slide out of a window: open alerts are re-scored
+     * and readings of sliding windows emitted at each minute, exactly as the job's minute timers
+     * do. Never moves the clock back.
      */
     public void advanceTo(long timeMillis, Output out) {
         long minute = Math.floorDiv(timeMillis, MINUTE_MS);
         if (now == Long.MIN_VALUE || minute <= now) return;
-        advance(minute, false, out);
+        // minute by minute, as the job's timers do, until every window has slid empty; then jump
+        long stepUntil = Math.min(minute, now + maxWindow + 1);
+        while (now < stepUntil) advance(now + 1, false, out);
+        if (minute > now) advance(minute, false, out);
     }
 
     /** Moves the clock past the longest window after the last event: every alert closes. */
