@@ -41,8 +41,7 @@ public final class DailyAggregator {
     private final Map<String, Incident> incidents = new HashMap<>();
     private Instant newestSeen;
 
-    public DailyAggregator(
-            GatewayConfig.PublicFeed feed, int historyDays, ZoneId zone) {
+    public DailyAggregator(GatewayConfig.PublicFeed feed, int historyDays, ZoneId zone) {
         this.feed = Objects.requireNonNull(feed, "feed");
         this.historyDays = historyDays;
         this.zone = Objects.requireNonNull(zone, "zone");

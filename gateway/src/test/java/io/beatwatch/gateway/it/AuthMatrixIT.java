@@ -117,6 +117,37 @@ class AuthMatrixIT {
                     pub("GET", "/api/openapi.json", "/api/openapi.json", null),
                     pub("GET", "/public/hotspots.geojson", "/public/hotspots.geojson", null),
                     pub("GET", "/public/patrol-minutes.json", "/public/patrol-minutes.json", null),
+                    // the transparency page: "/public" redirects, "/public/" is its index
+                    pub("GET", "/public", "/public/", null),
+                    pub("GET", "/public/daily.json", "/public/daily.json", null),
+                    pub(
+                            "GET",
+                            "/public/downloads/daily-cells.csv",
+                            "/public/downloads/daily-cells.csv",
+                            null),
+                    pub(
+                            "GET",
+                            "/public/downloads/daily-districts.csv",
+                            "/public/downloads/daily-districts.csv",
+                            null),
+                    pub(
+                            "GET",
+                            "/public/downloads/daily-cells.geojson",
+                            "/public/downloads/daily-cells.geojson",
+                            null),
+                    pub(
+                            "GET",
+                            "/public/downloads/data-dictionary.txt",
+                            "/public/downloads/data-dictionary.txt",
+                            null),
+                    pub("GET", "/public/impact.json", "/public/impact.json", null),
+                    pub("GET", "/public/tip", "/public/tip", null),
+                    // one form tip per caller: below the form's rate limit of 10 an hour
+                    pub(
+                            "POST",
+                            "/public/tip",
+                            "/public/tip",
+                            "{\"category\":\"drugs\",\"lat\":29.42,\"lon\":-98.49,\"when\":\"today\"}"),
                     pub("POST", "/api/dev/login", "/api/dev/login", "{\"user\":\"sup1\"}"),
                     pub(
                             "POST",
@@ -195,6 +226,9 @@ class AuthMatrixIT {
         gw =
                 GatewayFixture.start(
                         base.topics(new GatewayConfig.Topics(t.tips(), FEEDBACK_TOPIC, t.cfs()))
+                                .publicPage(
+                                        GatewayConfig.PublicPage.defaults()
+                                                .withImpactFile(impactFile()))
                                 .build());
         for (var w : Who.values()) {
             if (w.devUser != null) {
@@ -259,7 +293,7 @@ class AuthMatrixIT {
             var deps =
                     new ServerDeps(
                             config, null, null, devTokens, null, null, null, null, null, null, null,
-                            null, null, null, null, null, null, null, null);
+                            null, null, null, null, null, null, null, null, null, null);
             for (var route : RestApi.router(vertx, deps).getRoutes()) {
                 var path = route.getPath();
                 var methods = route.methods();
@@ -403,6 +437,14 @@ class AuthMatrixIT {
         return java.net.http.HttpClient.newHttpClient()
                 .send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString())
                 .statusCode();
+    }
+
+    /** An impact result for {@code GET /public/impact.json} to serve. */
+    static Path impactFile() throws Exception {
+        var f = Files.createTempFile("figures", ".json");
+        f.toFile().deleteOnExit();
+        Files.writeString(f, "{\"estimate\":-0.18}");
+        return f;
     }
 
     /** docs/reliability/auth.json, when run inside the repository. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.beatwatch.core.model.CallForService;
+import io.beatwatch.core.model.PublicCall;
+import io.beatwatch.core.privacy.SensitiveRule;
 import io.beatwatch.core.view.RedisKeys;
 import io.beatwatch.gateway.config.GatewayConfig;
 import io.beatwatch.gateway.internal.Json;
@@ -73,7 +75,12 @@ class PublicPageBrowserIT {
 
     static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
-    static final String CFS_TOPIC = "it.public.cfs." + System.nanoTime();
+    /** The job's public calls (sensitivity decided at decode), the page's only input. */
+    static final String PUBLIC_CALLS_TOPIC = "it.public.calls." + System.nanoTime();
+
+    /** How the job decides sensitivity at decode (a city without a profile). */
+    static final SensitiveRule RULE = SensitiveRule.defaults();
+
     static final String TIPS_TOPIC = "it.public.tips." + System.nanoTime();
     static final int HISTORY_DAYS = 70;
     static final int RECENT_DAYS = 28;
@@ -111,13 +118,13 @@ class PublicPageBrowserIT {
                 "browser tests skipped: install Debian's chromium and chromium-driver"
                         + " (bin/beatwatch test does it as root)");
         services = TestServices.of(REDIS.server(), KAFKA.broker());
-        services.kafka().createTopics(2, CFS_TOPIC);
+        services.kafka().createTopics(2, PUBLIC_CALLS_TOPIC);
         services.kafka().createTopics(1, TIPS_TOPIC);
         now = Instant.now();
         var feed = GatewayConfig.PublicFeed.defaults();
         // the last published day: the last one over by the delay
         lastDay = now.minus(feed.delay()).atZone(ZoneOffset.UTC).toLocalDate().minusDays(1);
-        services.produce(CFS_TOPIC, history());
+        services.produce(PUBLIC_CALLS_TOPIC, history());
         patrolMinutes();
         var base = GatewayFixture.config(services);
         var t = base.topics();
@@ -125,7 +132,10 @@ class PublicPageBrowserIT {
                 GatewayFixture.start(
                         base.topics(
                                         new GatewayConfig.Topics(
-                                                TIPS_TOPIC, t.patrolFeedback(), CFS_TOPIC))
+                                                TIPS_TOPIC,
+                                                t.patrolFeedback(),
+                                                t.cfs(),
+                                                PUBLIC_CALLS_TOPIC))
                                 .publicFeed(
                                         feed.withRefreshInterval(Duration.ofSeconds(1))
                                                 .withZone(ZoneOffset.UTC))
@@ -214,7 +224,7 @@ class PublicPageBrowserIT {
             boolean officer) {
         var c = Hexes.center(cell);
         for (int j = 0; j < n; j++) {
-            out.add(
+            var e =
                     call(
                             "t-" + cell + "-" + at + "-" + j,
                             at.plusSeconds(j),
@@ -223,7 +233,13 @@ class PublicPageBrowserIT {
                             officer,
                             "SOUTH",
                             c.lat,
-                            c.lng));
+                            c.lng);
+            // the sensitive trap is hidden because the job marks it so, and only that trap is
+            boolean sensitive = e.getValue().contains("\"sensitive\":true");
+            if (sensitive != cell.equals(SENSITIVE)) {
+                throw new AssertionError(type + "/" + typeFinal + " marked sensitive=" + sensitive);
+            }
+            out.add(e);
         }
     }
 
@@ -254,7 +270,9 @@ class PublicPageBrowserIT {
                         lon,
                         "100 BLOCK OF SECRET ST",
                         "browser-it");
-        return Map.entry(id, Json.write(c));
+        // what the job writes at decode: sensitivity decided there (the default rule here)
+        var pc = PublicCall.of(c, RULE.isSensitive(c));
+        return Map.entry(id, Json.write(pc));
     }
 
     /** Dosage summaries of the last week, as the patrol job writes them. */

@@ -3,6 +3,8 @@ package io.beatwatch.gateway.transparency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.beatwatch.core.model.CallForService;
+import io.beatwatch.core.model.PublicCall;
+import io.beatwatch.core.privacy.SensitiveRule;
 import io.beatwatch.gateway.config.GatewayConfig;
 import io.beatwatch.gateway.view.Hexes;
 import java.time.Duration;
@@ -34,10 +36,11 @@ class DailyAggregatorTest {
     static final GatewayConfig.PublicFeed FEED = GatewayConfig.PublicFeed.defaults();
 
     static DailyAggregator aggregator() {
-        return new DailyAggregator(FEED, 14, ZONE, new SensitiveTypes(FEED.sensitiveTypes()));
+        return new DailyAggregator(FEED, 14, ZONE);
     }
 
-    static CallForService call(
+    /** What the job writes to the public-calls topic for this call: sensitivity decided there. */
+    static PublicCall call(
             String id,
             Instant at,
             String type,
@@ -46,23 +49,25 @@ class DailyAggregatorTest {
             String district,
             double lat,
             double lon) {
-        return new CallForService(
-                CallForService.VERSION,
-                id,
-                at,
-                type,
-                type,
-                typeFinal,
-                "disorder",
-                null,
-                officer,
-                null,
-                district,
-                null,
-                lat,
-                lon,
-                "100 BLOCK OF SECRET ST",
-                "test");
+        var c =
+                new CallForService(
+                        CallForService.VERSION,
+                        id,
+                        at,
+                        type,
+                        type,
+                        typeFinal,
+                        "disorder",
+                        null,
+                        officer,
+                        null,
+                        district,
+                        null,
+                        lat,
+                        lon,
+                        "100 BLOCK OF SECRET ST",
+                        "test");
+        return PublicCall.of(c, SensitiveRule.defaults().isSensitive(c));
     }
 
     static Instant noonOf(LocalDate d) {
