@@ -41,13 +41,16 @@ public final class CityDetector {
 
     /** Counts a call (updates of a counted incident are ignored); returns the alerts it causes. */
     public List<HotspotAlert> accept(CallForService call) {
-        String cell = grid.cellOf(call.lat(), call.lon());
-        String district = call.district() != null ? call.district() : districtOfCell.apply(cell);
-        List<HotspotAlert> out = new ArrayList<>();
+        long cell = H3Grid.h3().latLngToCell(call.lat(), call.lon(), grid.resolution());
+        String district =
+                call.district() != null
+                        ? call.district()
+                        : districtOfCell.apply(Long.toHexString(cell));
+        List<HotspotAlert> out = new ArrayList<>(0);
         detector.accept(
                 call.id(),
                 call.receivedAt().toEpochMilli(),
-                StreamDetector.cellId(cell),
+                cell,
                 call.type(),
                 district,
                 call.officerInitiated() && detector.config().excludeOfficerInitiated()

@@ -137,6 +137,7 @@ public final class StreamDetector {
     private int dirtyCount;
 
     private long now = Long.MIN_VALUE; // the clock, in epoch minutes
+    private long lastPurgeMinute = Long.MIN_VALUE;
     private long utcDay = Long.MIN_VALUE;
     private int dataDay = -1;
     private long activeCells;
@@ -336,11 +337,15 @@ public final class StreamDetector {
 
     private boolean isDuplicate(String id, long minute) {
         if (seen.putIfAbsent(id, minute) != null) return true;
-        // ids are remembered for a day of event time: CAD updates come within minutes
-        Iterator<Map.Entry<String, Long>> it = seen.entrySet().iterator();
-        while (it.hasNext()) {
-            if (it.next().getValue() >= minute - DEDUPE_MINUTES) break;
-            it.remove();
+        // ids are remembered for a day of event time: CAD updates come within minutes; the
+        // oldest are dropped once a minute, not on every event
+        if (minute != lastPurgeMinute) {
+            lastPurgeMinute = minute;
+            Iterator<Map.Entry<String, Long>> it = seen.entrySet().iterator();
+            while (it.hasNext()) {
+                if (it.next().getValue() >= minute - DEDUPE_MINUTES) break;
+                it.remove();
+            }
         }
         return false;
     }
@@ -395,6 +400,23 @@ public final class StreamDetector {
         }
     }
 
+    /**
+     * A cheap bound before any window is counted: the zone's recent lists hold at most the longest
+     * window's events, so fewer than {@code minObserved} entries in all of them cannot open.
+     */
+    private boolean mayOpen(CellState p, long[] nbrs) {
+        int calls = p.calls;
+        int tips = p.tips;
+        for (long n : nbrs) {
+            CellState q = cells.get(n);
+            if (q == null) continue;
+            calls += q.calls;
+            tips += q.tips;
+        }
+        int min = config.minObserved();
+        return calls >= min || (config.tipsSignal() && tips >= min);
+    }
+
     private static boolean isOpen(CellState c) {
         return c.alert != null && c.alert.open();
     }
@@ -419,12 +441,13 @@ public final class StreamDetector {
     /** Scores the place centred on {@code p}: each ring, window and signal; runs the lifecycle. */
     private void evaluate(CellState p, Output out) {
         boolean open = isOpen(p);
+        long[] nbrs = ring1 ? neighbours(p) : new long[0];
+        if (!open && !mayOpen(p, nbrs)) return;
         int nw = windows.length;
         long[] o0 = new long[nw];
         long[] o1 = new long[nw];
         long[] t0 = new long[nw];
         long[] t1 = new long[nw];
-        long[] nbrs = ring1 ? neighbours(p) : new long[0];
         int most = 0;
         for (int w = 0; w < nw; w++) {
             o0[w] = p.calls(now, windows[w]);
