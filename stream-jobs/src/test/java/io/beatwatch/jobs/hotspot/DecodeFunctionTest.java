@@ -91,9 +91,11 @@ class DecodeFunctionTest {
     }
 
     @Test
-    void publicCallsCarryNoTypeAddressOrDistrict() throws Exception {
+    void publicCallsCarryTheDistrictButNoTypeOrAddress() throws Exception {
         var out = decode(Scenarios.jobConfig(), call("B1", "BURGLARY", null));
-        assertThat(Json.encode(out.publicCalls().get(0)))
-                .doesNotContain("BURGLARY", "MAIN ST", "NORTH");
+        PublicCall pub = out.publicCalls().get(0);
+        assertThat(Json.encode(pub)).doesNotContain("BURGLARY", "MAIN ST");
+        // the police district is public: the page's district trends are built from it
+        assertThat(pub.district()).isEqualTo("NORTH");
     }
 }
