@@ -126,7 +126,8 @@ class JobMetricsIT {
 
     @Test
     void theJobsOwnMetricsAreServedUnderTheNamesTheFilesUse() {
-        // the job's counters (DecodeFunction, ZoneDetector, patrol operators) are all referenced
+        // the job's counters (DecodeFunction, DetectorFunction, patrol operators) are all
+        // referenced
         assertThat(MonitoringFiles.metricNames("flink_"))
                 .contains(
                         Manifests.FLINK_EVENTS_IN,
