@@ -1,76 +1,96 @@
 package io.beatwatch.core.backtest;
 
 import io.beatwatch.core.detect.DetectionConfig;
+import io.beatwatch.core.grid.H3Grid;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * Beatwatch's own risk ranking: each cell's expected count in the period under the job's space-time
- * permutation model (its share of the city's baseline, {@code Baseline.expected}), with a longer,
- * recency-weighted baseline, a time-of-day (or day-of-week) slice, a near-repeat term and a boost
+ * Beatwatch's own risk ranking: each cell's expected count in the period, from a long baseline
+ * decayed over the days with data, shrunk towards its H3 ring, plus a self-exciting term for the
+ * calls just before the period (Mohler et al. 2011), a time-of-day (or weekend) slice and a boost
  * for cells the detector alerted on. Every term uses events before the period only.
  *
- * <p>For period P starting on complete day k:
+ * <p>For period P starting on complete day k (complete days are counted, not calendar days: San
+ * Antonio's feed has a few days a month):
  *
  * <pre>
- *   L(c)      = Σ_j 0.5^((day_k − day_j) / H) · n_j(c)        over complete days j &lt; k
- *   L_s(c)    = the same over the events of slot s only        (shift: the same 8 h of the day;
- *                                                             day: the same weekday)
- *   W, W_s    = Σ_j 0.5^((day_k − day_j) / H) over the days that feed L, L_s
- *   E(c)      = (1 − β) · (L(c) + p·W/28) / W · f + β · (L_s(c) + p·W_s/28) / W_s · f_s
- *   R(c)      = events of c in the 24 h before P; R̂(c) = E_day(c) × the share of those 24 h
- *               that lie on complete days
- *   score(c)  = E(c) + γ · (R(c) − R̂(c)) · (length of P / 24 h) + δ · E_(k) · [c alerted in the
- *               24 h before P]
+ *   w_j       = 0.5^((k − j) / H)                            complete day j &lt; k, H in days with data
+ *   L(c)      = Σ_j w_j · n_j(c),   W = Σ_j w_j
+ *   L_s(c)    = the same over the events of slot s only       (shift: the same 8 h of the day;
+ *               W_s its weight                                 day: weekend or weekday)
+ *   B(c)      = (1 − β) · (L(c) + p·W/28) / W · T + β · (L_s(c) + p·W_s/28) / W_s · T_s
+ *   S(c)      = (1 − α) · B(c) + α · Σ_{n ∈ ring(c)} B(n) / 6              shrinkage to the ring
+ *   X(c)      = Σ_i exp(−(start(P) − t_i) / τ)     calls i of c on complete days before P
+ *   score(c)  = S(c) + θ · X(c) · T + δ · S_(m) · [c alerted in the 24 h before P]
  * </pre>
  *
- * where H is the half-life in calendar days, p the job's prior pseudo-count per cell per 28-day
- * baseline ({@link DetectionConfig#DEFAULT_PRIOR_COUNT_PER_CELL}), f / f_s scale day counts to the
- * period (1/3 of the day per shift), {@code E_(k)} is the k-th highest E (k = the cells flagged at
- * the tuning area fraction: δ = 1 lifts an alerted cell to the flagging boundary), and alerts come
- * from {@link AlertHistory} (the job's detector replayed over the stream).
+ * where T is the period's length in days, T_s the slot's share of it (1 for a shift, T for a day),
+ * p the job's prior pseudo-count per cell per 28-day baseline ({@link
+ * DetectionConfig#DEFAULT_PRIOR_COUNT_PER_CELL}), τ = {@value #EXCITE_DECAY_DAYS} day, ring(c) the
+ * six H3 neighbours of c (cells outside the study area count as zero), {@code S_(m)} the m-th
+ * highest S (m = the cells flagged at the tuning area fraction) and alerts come from {@link
+ * AlertHistory} (the job's detector replayed over the stream).
  *
- * <p><b>Walk-forward tuning.</b> (H, β, γ, δ) are chosen per period from a small grid: the
- * combination with the best mean PEI at the tuning fraction over all earlier scored periods (which
- * ended before this one starts). Until {@code minTuningPeriods} periods are scored, the first grid
- * point (the documented default) is used.
+ * <p><b>Tuning on an early split.</b> (H, β, α, θ, δ) are chosen once from a small grid: over the
+ * first {@code tuningPeriods} periods (the tuning split) the first grid point (the default) flags
+ * cells while every grid point is scored on each period after it ends; from then on the point with
+ * the best mean PEI at the tuning fraction over the split is used, frozen, so the later periods
+ * (the held-out split) never tune anything. It replaces the default only when its gain over the
+ * default on the split exceeds {@value #CHOICE_STANDARD_ERRORS} paired standard errors.
  */
 public final class BeatwatchRisk implements Forecaster {
 
+    /** The self-exciting term's decay time, days: yesterday's call weighs e^-1 of a call now. */
+    public static final double EXCITE_DECAY_DAYS = 1.0;
+
+    /** Standard errors by which a grid point must beat the default on the split to replace it. */
+    public static final double CHOICE_STANDARD_ERRORS = 2.0;
+
     /** One combination of the ranking's parameters. */
     public record Params(
-            double halfLifeDays, double slotWeight, double recentWeight, double alertWeight) {
+            double halfLifeDays,
+            double slotWeight,
+            double ringWeight,
+            double exciteWeight,
+            double alertWeight) {
         @Override
         public String toString() {
             return String.format(
                     Locale.ROOT,
-                    "H=%s d, β=%.2f, γ=%.2f, δ=%.2f",
+                    "H=%s d, β=%.2f, α=%.2f, θ=%.2f, δ=%.2f",
                     Double.isInfinite(halfLifeDays)
                             ? "∞"
                             : String.format(Locale.ROOT, "%.0f", halfLifeDays),
                     slotWeight,
-                    recentWeight,
+                    ringWeight,
+                    exciteWeight,
                     alertWeight);
         }
     }
 
     /**
-     * The grid the walk-forward tuning chooses from; the first value of each list is the default.
+     * The grid the tuning chooses from; the first value of each list is the default. Half-lives are
+     * in days with data.
      */
     public record Grid(
             List<Double> halfLives,
             List<Double> slotWeights,
-            List<Double> recentWeights,
+            List<Double> ringWeights,
+            List<Double> exciteWeights,
             List<Double> alertWeights) {
         public Grid {
             halfLives = List.copyOf(halfLives);
             slotWeights = List.copyOf(slotWeights);
-            recentWeights = List.copyOf(recentWeights);
+            ringWeights = List.copyOf(ringWeights);
+            exciteWeights = List.copyOf(exciteWeights);
             alertWeights = List.copyOf(alertWeights);
             for (double h : halfLives) {
                 if (!(h > 0)) throw new IllegalArgumentException("half-life must be > 0");
@@ -78,25 +98,38 @@ public final class BeatwatchRisk implements Forecaster {
             for (double b : slotWeights) {
                 if (!(b >= 0 && b <= 1)) throw new IllegalArgumentException("β must be in [0, 1]");
             }
+            for (double a : ringWeights) {
+                if (!(a >= 0 && a <= 1)) throw new IllegalArgumentException("α must be in [0, 1]");
+            }
+            for (double t : exciteWeights) {
+                if (!(t >= 0)) throw new IllegalArgumentException("θ must be >= 0");
+            }
             if (halfLives.isEmpty()
                     || slotWeights.isEmpty()
-                    || recentWeights.isEmpty()
+                    || ringWeights.isEmpty()
+                    || exciteWeights.isEmpty()
                     || alertWeights.isEmpty()) {
                 throw new IllegalArgumentException("every grid list needs a value");
             }
         }
 
-        /** The default grid for a horizon. */
+        /**
+         * The default grid for a horizon. The day's default point (H = 10 days with data, β = 0.5,
+         * α = 0.1, θ = 0.1) had the best gain over prior counts on the tuning splits (the first
+         * third) of San Antonio, Portland and Berkeley, pooled by precision; see
+         * stream-jobs/BACKTESTS.md. The shift's keeps β = 0.6 of the earlier ranking.
+         */
         public static Grid defaults(Horizon h) {
             return new Grid(
-                    List.of(90.0, 30.0, 365.0),
+                    List.of(10.0, 20.0, 40.0),
                     switch (h) {
-                        case SHIFT -> List.of(0.6, 0.0, 0.3, 0.9);
-                        case DAY -> List.of(0.0, 0.25);
+                        case SHIFT -> List.of(0.6, 0.3, 0.9, 0.0);
+                        case DAY -> List.of(0.5, 0.0, 0.25);
                         case WEEK -> List.of(0.0);
                     },
-                    List.of(0.0, 0.05, 0.15),
-                    List.of(0.0, 0.5, 1.0));
+                    List.of(0.1, 0.0, 0.2),
+                    List.of(0.1, 0.0, 0.2),
+                    List.of(0.0, 0.5));
         }
 
         /** A single point: no tuning. */
@@ -104,47 +137,62 @@ public final class BeatwatchRisk implements Forecaster {
             return new Grid(
                     List.of(p.halfLifeDays()),
                     List.of(p.slotWeight()),
-                    List.of(p.recentWeight()),
+                    List.of(p.ringWeight()),
+                    List.of(p.exciteWeight()),
                     List.of(p.alertWeight()));
+        }
+
+        /** The same grid with a single alert weight (for runs without the detector replay). */
+        public Grid withAlertWeights(List<Double> weights) {
+            return new Grid(halfLives, slotWeights, ringWeights, exciteWeights, weights);
         }
 
         List<Params> points() {
             List<Params> out = new ArrayList<>();
             for (double h : halfLives)
                 for (double b : slotWeights)
-                    for (double g : recentWeights)
-                        for (double d : alertWeights) out.add(new Params(h, b, g, d));
+                    for (double a : ringWeights)
+                        for (double g : exciteWeights)
+                            for (double d : alertWeights) out.add(new Params(h, b, a, g, d));
             return out;
         }
     }
 
     private static final double BASELINE_DAYS = DetectionConfig.DEFAULT_BASELINE_DAYS;
     private static final long DAY_MS = 86_400_000L;
+    // calls older than this many decay times add under e^-12 each: left out
+    private static final double EXCITE_HORIZON = 12;
 
     private final Timeline timeline;
     private final Horizon horizon;
     private final AlertHistory alerts;
     private final double tuneFraction;
-    private final int minTuningPeriods;
+    private final int tuningPeriods;
     private final List<Params> points;
     private final double[] halfLives;
     private final int slots;
     private final int cells;
     private final int tuneK;
+    private final int[][] ring;
 
-    // decayed sums per half-life, expressed at day `asOfDay`
+    // decayed sums per half-life, expressed at complete day index `asOfIndex`
     private final double[][] all;
     private final double[][][] bySlot;
     private final double[] weight;
     private final double[][] slotWeight;
-    private int asOfDay = Integer.MIN_VALUE;
+    private int asOfIndex = Integer.MIN_VALUE;
     private int nextDayIndex;
 
-    // tuning: the previous period's top cells per grid point, and running PEI sums
+    // tuning: the previous period's top cells per grid point, and PEI sums over the split
     private Period previous;
     private int[][] previousTop;
     private final double[] peiSum;
+    // per grid point, sums of its PEI minus the default's, and of their squares, over the split
+    private final double[] gainSum;
+    private final double[] gainSq;
     private int tuned;
+    private int seen;
+    private int frozen = -1;
     private final List<Params> chosen = new ArrayList<>();
 
     /**
@@ -152,7 +200,8 @@ public final class BeatwatchRisk implements Forecaster {
      *
      * @param alerts the detector's alerts (or {@link AlertHistory#empty()})
      * @param tuneFraction the area fraction whose PEI the tuning maximizes (e.g. 0.01)
-     * @param minTuningPeriods scored periods needed before the tuning departs from the default
+     * @param tuningPeriods the first periods, flagged with the default point, that choose the point
+     *     used for every later period
      */
     public BeatwatchRisk(
             Timeline timeline,
@@ -160,28 +209,49 @@ public final class BeatwatchRisk implements Forecaster {
             Grid grid,
             AlertHistory alerts,
             double tuneFraction,
-            int minTuningPeriods) {
+            int tuningPeriods) {
         this.timeline = Objects.requireNonNull(timeline, "timeline");
         this.horizon = Objects.requireNonNull(horizon, "horizon");
         this.alerts = Objects.requireNonNull(alerts, "alerts");
+        if (tuningPeriods < 0) throw new IllegalArgumentException("tuningPeriods must be >= 0");
         this.tuneFraction = tuneFraction;
-        this.minTuningPeriods = minTuningPeriods;
+        this.tuningPeriods = tuningPeriods;
         this.points = grid.points();
         this.halfLives = grid.halfLives().stream().mapToDouble(Double::doubleValue).toArray();
         this.slots =
                 switch (horizon) {
                     case SHIFT -> Horizon.SHIFTS_PER_DAY;
-                    case DAY -> 7;
+                    case DAY -> 2;
                     case WEEK -> 0;
                 };
         this.cells = timeline.table().cellCount();
         this.tuneK = Capture.cellsForFraction(tuneFraction, Math.max(1, cells));
+        this.ring = rings(timeline.table());
         int nh = halfLives.length;
         all = new double[nh][cells];
         bySlot = new double[nh][slots][cells];
         weight = new double[nh];
         slotWeight = new double[nh][slots];
         peiSum = new double[points.size()];
+        gainSum = new double[points.size()];
+        gainSq = new double[points.size()];
+    }
+
+    /** The study-area indexes of each cell's H3 neighbours (ring 1, the cell itself left out). */
+    static int[][] rings(EventTable t) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int c = 0; c < t.cellCount(); c++) index.put(t.cellAddress(c), c);
+        int[][] out = new int[t.cellCount()][];
+        for (int c = 0; c < out.length; c++) {
+            out[c] =
+                    H3Grid.ring(t.cellAddress(c), 1).stream()
+                            .skip(1)
+                            .map(index::get)
+                            .filter(Objects::nonNull)
+                            .mapToInt(Integer::intValue)
+                            .toArray();
+        }
+        return out;
     }
 
     @Override
@@ -191,14 +261,16 @@ public final class BeatwatchRisk implements Forecaster {
 
     @Override
     public String description() {
-        return "space-time permutation share of each cell with a recency-weighted baseline"
-                + " (half-life H), "
+        return "long baseline decayed over days with data (half-life H), "
                 + (horizon == Horizon.SHIFT
-                        ? "time-of-day slice (β)"
-                        : horizon == Horizon.DAY ? "day-of-week slice (β)" : "no slice")
-                + ", near-repeat term (γ) and alert boost (δ), tuned walk-forward at "
+                        ? "time-of-day slice (β), "
+                        : horizon == Horizon.DAY ? "weekend / weekday slice (β), " : "")
+                + "shrunk towards the H3 ring (α), self-exciting term for recent calls (θ) and"
+                + " alert boost (δ); chosen on the first "
+                + tuningPeriods
+                + " periods at "
                 + String.format(Locale.ROOT, "%.1f%%", 100 * tuneFraction)
-                + " of area over earlier periods only";
+                + " of area, then frozen";
     }
 
     /** The parameters used for each period scored so far, in order. */
@@ -211,28 +283,47 @@ public final class BeatwatchRisk implements Forecaster {
         return points;
     }
 
+    /** Periods of the tuning split (flagged with the default point). */
+    public int tuningPeriods() {
+        return tuningPeriods;
+    }
+
+    /** The point the tuning split chose, or empty while the split is still running. */
+    public java.util.Optional<Params> frozenChoice() {
+        return frozen < 0 ? java.util.Optional.empty() : java.util.Optional.of(points.get(frozen));
+    }
+
+    /** Mean PEI at the tuning fraction of each grid point over the tuning split, in grid order. */
+    public double[] tuningPei() {
+        double[] out = new double[points.size()];
+        for (int i = 0; i < out.length; i++) out[i] = tuned == 0 ? Double.NaN : peiSum[i] / tuned;
+        return out;
+    }
+
     @Override
     public double[] scores(Period p) {
         learnFromPrevious(p);
         advanceTo(p.firstDayIndex());
         Parts parts = parts(p);
-        int best = 0;
-        if (tuned >= minTuningPeriods) {
-            for (int i = 1; i < points.size(); i++) {
-                // ties keep the earlier (default-first) point
-                if (peiSum[i] > peiSum[best] + 1e-12) best = i;
+        if (frozen < 0 && seen >= tuningPeriods) frozen = choose();
+        double[] out;
+        if (frozen >= 0) {
+            out = score(points.get(frozen), parts);
+            chosen.add(points.get(frozen));
+            previous = null;
+        } else {
+            previousTop = new int[points.size()][];
+            out = null;
+            for (int i = 0; i < points.size(); i++) {
+                double[] s = score(points.get(i), parts);
+                previousTop[i] = Capture.top(s, tuneK);
+                if (i == 0) out = s;
             }
+            previous = p;
+            chosen.add(points.get(0));
         }
-        previousTop = new int[points.size()][];
-        double[] chosenScores = null;
-        for (int i = 0; i < points.size(); i++) {
-            double[] s = score(points.get(i), parts);
-            previousTop[i] = Capture.top(s, tuneK);
-            if (i == best) chosenScores = s;
-        }
-        previous = p;
-        chosen.add(points.get(best));
-        return chosenScores;
+        seen++;
+        return out;
     }
 
     /** Scores the previous period's grid points on its outcome: it has ended, so this is fair. */
@@ -243,20 +334,43 @@ public final class BeatwatchRisk implements Forecaster {
         }
         int[] observed = timeline.observed(previous);
         long[] best = WalkForward.bestPrefix(observed, tuneK);
+        previous = null;
         if (best[tuneK] == 0) return;
+        double[] pei = new double[points.size()];
         for (int i = 0; i < points.size(); i++) {
             long n = 0;
             for (int c : previousTop[i]) n += observed[c];
-            peiSum[i] += n / (double) best[tuneK];
+            pei[i] = n / (double) best[tuneK];
+            peiSum[i] += pei[i];
+            gainSum[i] += pei[i] - pei[0];
+            gainSq[i] += (pei[i] - pei[0]) * (pei[i] - pei[0]);
         }
         tuned++;
     }
 
+    /**
+     * The grid point with the best mean PEI over the split, if it beats the default by more than
+     * {@value #CHOICE_STANDARD_ERRORS} standard errors of the paired per-period gain; else the
+     * default. Grid points differ by a few thousandths of PEI, about the noise of a split of 20-60
+     * periods: an unguarded arg-max would chase noise.
+     */
+    private int choose() {
+        int best = 0;
+        for (int i = 1; i < points.size(); i++) {
+            // ties keep the earlier (default-first) point
+            if (peiSum[i] > peiSum[best] + 1e-12) best = i;
+        }
+        if (best == 0 || tuned < 2) return 0;
+        double mean = gainSum[best] / tuned;
+        double var = (gainSq[best] - tuned * mean * mean) / (tuned - 1);
+        double se = Math.sqrt(Math.max(0, var) / tuned);
+        return mean > CHOICE_STANDARD_ERRORS * se ? best : 0;
+    }
+
     private void advanceTo(int k) {
-        int day = timeline.localDay(Math.min(k, timeline.dayCount() - 1));
-        if (asOfDay != Integer.MIN_VALUE && day != asOfDay) {
+        if (asOfIndex != Integer.MIN_VALUE && k != asOfIndex) {
             for (int h = 0; h < halfLives.length; h++) {
-                double f = Math.pow(0.5, (day - asOfDay) / halfLives[h]);
+                double f = Math.pow(0.5, (k - asOfIndex) / halfLives[h]);
                 weight[h] *= f;
                 for (int c = 0; c < cells; c++) all[h][c] *= f;
                 for (int s = 0; s < slots; s++) {
@@ -265,14 +379,14 @@ public final class BeatwatchRisk implements Forecaster {
                 }
             }
         }
-        asOfDay = day;
+        asOfIndex = k;
         EventTable t = timeline.table();
         for (; nextDayIndex < k; nextDayIndex++) {
             int j = nextDayIndex;
-            int dj = timeline.localDay(j);
-            int dow = LocalDate.ofEpochDay(dj).getDayOfWeek().getValue() - 1;
+            int dow = weekendSlot(timeline.localDay(j));
             for (int h = 0; h < halfLives.length; h++) {
-                double w = Math.pow(0.5, (day - dj) / halfLives[h]);
+                // age in days with data: yesterday's complete day is 1 old, whatever the gap
+                double w = Math.pow(0.5, (k - j) / halfLives[h]);
                 weight[h] += w;
                 if (horizon == Horizon.DAY) slotWeight[h][dow] += w;
                 if (horizon == Horizon.SHIFT) {
@@ -292,14 +406,18 @@ public final class BeatwatchRisk implements Forecaster {
         }
     }
 
+    /**
+     * The day horizon's slot: 1 for Saturday and Sunday, 0 for a weekday. Two slots rather than
+     * seven: each pools two to five days of every week, where one weekday's share was noisier.
+     */
+    static int weekendSlot(int epochDay) {
+        DayOfWeek d = LocalDate.ofEpochDay(epochDay).getDayOfWeek();
+        return d == DayOfWeek.SATURDAY || d == DayOfWeek.SUNDAY ? 1 : 0;
+    }
+
     /** What every grid point shares for one period. */
     private record Parts(
-            Period period,
-            double periodDays,
-            int slot,
-            double[] recent,
-            double recentCoverage,
-            boolean[] alerted) {}
+            Period period, double periodDays, int slot, double[] excite, boolean[] alerted) {}
 
     private Parts parts(Period p) {
         EventTable t = timeline.table();
@@ -310,32 +428,21 @@ public final class BeatwatchRisk implements Forecaster {
         int slot =
                 switch (horizon) {
                     case SHIFT -> p.shift();
-                    case DAY ->
-                            LocalDate.ofEpochDay(timeline.localDay(p.firstDayIndex()))
-                                            .getDayOfWeek()
-                                            .getValue()
-                                    - DayOfWeek.MONDAY.getValue();
+                    case DAY -> weekendSlot(timeline.localDay(p.firstDayIndex()));
                     case WEEK -> -1;
                 };
-        long from = p.startMillis() - DAY_MS;
-        long to = p.startMillis();
-        double[] recent = new double[cells];
-        int first = t.firstAtOrAfter(from);
-        long covered = 0;
-        int k = p.firstDayIndex();
-        // complete days overlapping [from, to): the period's own day (shifts) and the day before
-        for (int j = Math.max(0, k - 1); j <= k && j < timeline.dayCount(); j++) {
-            long ds = timeline.instantOf(j, 0);
-            long de = ds + DAY_MS;
-            covered += Math.max(0, Math.min(de, to) - Math.max(ds, from));
-        }
-        for (int i = first; i < t.size() && t.time(i) < to; i++) {
+        long start = p.startMillis();
+        double tauMs = EXCITE_DECAY_DAYS * DAY_MS;
+        double[] excite = new double[cells];
+        for (int i = t.firstAtOrAfter(start - (long) (EXCITE_HORIZON * tauMs));
+                i < t.size() && t.time(i) < start;
+                i++) {
             if (timeline.include(i) && timeline.completeDays().contains(t.day(i))) {
-                recent[t.cell(i)]++;
+                excite[t.cell(i)] += Math.exp(-(start - t.time(i)) / tauMs);
             }
         }
-        boolean[] alerted = alerts.cellsAlerted(from, to, cells);
-        return new Parts(p, periodDays, slot, recent, covered / (double) DAY_MS, alerted);
+        boolean[] alerted = alerts.cellsAlerted(start - DAY_MS, start, cells);
+        return new Parts(p, periodDays, slot, excite, alerted);
     }
 
     private double[] score(Params q, Parts parts) {
@@ -347,19 +454,24 @@ public final class BeatwatchRisk implements Forecaster {
         double beta = parts.slot() < 0 ? 0 : q.slotWeight();
         double ws = parts.slot() < 0 ? 0 : slotWeight[h][parts.slot()];
         if (ws == 0) beta = 0;
-        // per-day expectation of the whole day, and of the slot scaled to the period
         double[] a = all[h];
         double[] s = beta > 0 ? bySlot[h][parts.slot()] : null;
         double slotScale = horizon == Horizon.SHIFT ? 1.0 : parts.periodDays();
+        double[] base = new double[cells];
         for (int c = 0; c < cells; c++) {
-            double perDay = (a[c] + prior * w) / w;
-            double e = (1 - beta) * perDay * parts.periodDays();
+            double e = (1 - beta) * (a[c] + prior * w) / w * parts.periodDays();
             if (beta > 0) e += beta * (s[c] + prior * ws) / ws * slotScale;
-            if (q.recentWeight() != 0) {
-                double expectedRecent = perDay * parts.recentCoverage();
-                e += q.recentWeight() * (parts.recent()[c] - expectedRecent) * parts.periodDays();
+            base[c] = e;
+        }
+        double alpha = q.ringWeight();
+        for (int c = 0; c < cells; c++) {
+            double e = base[c];
+            if (alpha > 0) {
+                double around = 0;
+                for (int n : ring[c]) around += base[n];
+                e = (1 - alpha) * e + alpha * around / 6;
             }
-            out[c] = e;
+            out[c] = e + q.exciteWeight() * parts.excite()[c] * parts.periodDays();
         }
         if (q.alertWeight() > 0) {
             double boundary = kth(out, tuneK);

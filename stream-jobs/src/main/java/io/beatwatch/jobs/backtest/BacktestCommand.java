@@ -108,6 +108,13 @@ public final class BacktestCommand implements Callable<Integer> {
     double tuneAreaPercent;
 
     @Option(
+            names = "--tune-periods",
+            description =
+                    "Periods at the start of the run whose PEI chooses Beatwatch's parameters,"
+                            + " frozen for the rest (default: the first third).")
+    Integer tunePeriods;
+
+    @Option(
             names = "--alerts",
             defaultValue = "true",
             negatable = true,
@@ -187,17 +194,17 @@ public final class BacktestCommand implements Callable<Integer> {
             detectorSeconds = (System.nanoTime() - d0) / 1e9;
         }
         BeatwatchRisk.Grid grid = BeatwatchRisk.Grid.defaults(h);
-        if (!alerts) {
-            grid =
-                    new BeatwatchRisk.Grid(
-                            grid.halfLives(),
-                            grid.slotWeights(),
-                            grid.recentWeights(),
-                            List.of(0.0));
-        }
+        if (!alerts) grid = grid.withAlertWeights(List.of(0.0));
         double tuneFraction = tuneAreaPercent / 100;
+        int tuning = tunePeriods == null ? periods.size() / 3 : tunePeriods;
+        if (tuning < 0 || tuning >= periods.size()) {
+            err.printf(
+                    "error: --tune-periods must be in [0, %d): the held-out split needs a period%n",
+                    periods.size());
+            return 2;
+        }
         BeatwatchRisk beatwatch =
-                new BeatwatchRisk(timeline, h, grid, history, tuneFraction, MIN_TUNING_PERIODS);
+                new BeatwatchRisk(timeline, h, grid, history, tuneFraction, tuning);
         List<Forecaster> methods = new ArrayList<>();
         methods.add(beatwatch);
         methods.add(new PriorCounts(timeline, trainDays));
@@ -256,9 +263,6 @@ public final class BacktestCommand implements Callable<Integer> {
         System.out.println("Report: " + out.resolve("report.html"));
         return 0;
     }
-
-    /** Scored periods before Beatwatch's tuning leaves its default. */
-    static final int MIN_TUNING_PERIODS = 10;
 
     static String pct(double fraction) {
         double p = fraction * 100;

@@ -210,6 +210,48 @@ final class BacktestReport {
                 rows);
         w.para(verdict(headline));
 
+        // tuning split and held-out split
+        int split = beatwatch.tuningPeriods();
+        int n = r.periods().size();
+        w.heading(1, "Tuning split and held-out periods at " + pct(hf));
+        rows = new ArrayList<>();
+        List<Object> splitFig = new ArrayList<>();
+        for (int m = 0; m < r.methods().size(); m++) {
+            double[] v = r.values(m, headline, Measure.PEI);
+            double[] tune = Arrays.copyOfRange(v, 0, split);
+            double[] held = Arrays.copyOfRange(v, split, n);
+            rows.add(
+                    List.of(
+                            name(m),
+                            f3(Stats.mean(tune)) + " ± " + f3(Stats.se(tune)),
+                            f3(Stats.mean(held)) + " ± " + f3(Stats.se(held))));
+            splitFig.add(
+                    map(
+                            "name", name(m),
+                            "tuningPei", Stats.mean(tune),
+                            "tuningPeiSe", Stats.se(tune),
+                            "heldOutPei", Stats.mean(held),
+                            "heldOutPeiSe", Stats.se(held)));
+        }
+        w.table(
+                List.of(
+                        "method",
+                        "PEI, tuning split (" + split + " periods)",
+                        "PEI, held out (" + (n - split) + " periods)"),
+                rows);
+        w.para(splitText(split));
+        fig.put(
+                "split",
+                map(
+                        "tuningPeriods",
+                        split,
+                        "heldOutPeriods",
+                        n - split,
+                        "chosen",
+                        beatwatch.frozenChoice().map(Object::toString).orElse(""),
+                        "methods",
+                        splitFig));
+
         // all fractions
         w.heading(1, "Every area fraction");
         rows = new ArrayList<>();
@@ -389,20 +431,20 @@ final class BacktestReport {
         }
         w.table(List.of("method", "what it is"), rows);
         w.para(
-                "**Beatwatch** ranks cells by their expected count in the period under the job's"
-                        + " space-time permutation model, with a longer, recency-weighted baseline:"
-                        + " E(c) = (1 − β)·share over all complete days before the period, weighted"
-                        + " 0.5^(age / H days), + β·the same share in the period's slot (shift:"
-                        + " the same 8 hours of the day; day: the same weekday), + γ·(calls in the"
-                        + " 24 h before the period − their expectation), + δ·(the score at the"
-                        + " flagging boundary) for cells the detector alerted on in those 24 h."
-                        + " The job's prior of 1 call per cell per 28 days is added. (H, β, γ, δ)"
-                        + " are chosen per period from a grid by the mean PEI at "
+                "**Beatwatch** ranks cells by their expected count in the period: B(c) = (1 − β)"
+                        + "·the cell's calls per day over all complete days before the period,"
+                        + " each weighted 0.5^(age / H) with the age counted in days with data,"
+                        + " + β·the same in the period's slot (shift: the same 8 hours of the day;"
+                        + " day: the same weekday), with the job's prior of 1 call per cell per 28"
+                        + " days; shrunk towards its six H3 neighbours, S(c) = (1 − α)·B(c) + α·"
+                        + "mean of B over the ring; plus a self-exciting term θ·Σ exp(−age / 1 day)"
+                        + " over the cell's calls before the period (Mohler et al. 2011), and δ·(the"
+                        + " score at the flagging boundary) for cells the detector alerted on in"
+                        + " the 24 h before. (H, β, α, θ, δ) are chosen once, by the mean PEI at "
                         + pct(tuneFraction)
-                        + " over the earlier periods (which ended before the period starts); the"
-                        + " first grid point is used until "
-                        + BacktestCommand.MIN_TUNING_PERIODS
-                        + " periods are scored.");
+                        + " over the first "
+                        + beatwatch.tuningPeriods()
+                        + " periods (flagged with the default point), and frozen for the rest.");
         w.para("Grid: " + gridText() + ". Chosen: " + beatwatch.choiceSummary() + ".");
         w.para(
                 String.format(
@@ -558,6 +600,7 @@ final class BacktestReport {
                 map(
                         "grid", gridText(),
                         "chosen", beatwatch.chosen().stream().map(Object::toString).toList(),
+                        "tuningPeiByPoint", tuningRows(),
                         "alertsOpenedByDetector", alerts.opened()));
         fig.put(
                 "seconds",
@@ -567,6 +610,59 @@ final class BacktestReport {
                         "walkForward", times.walkForward(),
                         "total", times.total()));
         w.write(dir, fig);
+    }
+
+    /**
+     * What the tuning split chose, and Beatwatch against prior counts: the difference of the means
+     * against twice their combined standard error, and the paired difference.
+     */
+    private String splitText(int split) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(
+                String.format(
+                        Locale.ROOT,
+                        "Beatwatch flags the first %d periods (the tuning split) with its default"
+                                + " point and scores every grid point on each of them after it"
+                                + " ends; the best, **%s**, is frozen for the %d held-out periods,"
+                                + " which tune nothing.",
+                        split,
+                        beatwatch.frozenChoice().map(Object::toString).orElse("none"),
+                        r.periods().size() - split));
+        int pc = r.method("prior counts");
+        if (pc >= 0) {
+            double[] a = r.values(bw, headline, Measure.PEI);
+            double[] b = r.values(pc, headline, Measure.PEI);
+            for (int part = 0; part < 2; part++) {
+                int from = part == 0 ? 0 : split;
+                double[] x = Arrays.copyOfRange(a, from, a.length);
+                double[] y = Arrays.copyOfRange(b, from, b.length);
+                double[] d = new double[x.length];
+                for (int i = 0; i < d.length; i++) d[i] = x[i] - y[i];
+                double diff = Stats.mean(x) - Stats.mean(y);
+                double se = Math.hypot(Stats.se(x), Stats.se(y));
+                sb.append(
+                        String.format(
+                                Locale.ROOT,
+                                " %s: Beatwatch − prior counts = %+.4f PEI, combined s.e. %.4f"
+                                        + " (%s two s.e.); paired s.e. %.4f.",
+                                part == 0 ? "All periods" : "Held out",
+                                diff,
+                                se,
+                                diff > 2 * se ? "above" : "**not** above",
+                                Stats.se(d)));
+            }
+        }
+        return sb.toString();
+    }
+
+    private List<Object> tuningRows() {
+        List<Object> out = new ArrayList<>();
+        double[] pei = beatwatch.tuningPei();
+        List<BeatwatchRisk.Params> pts = beatwatch.gridPoints();
+        for (int i = 0; i < pts.size(); i++) {
+            out.add(map("point", pts.get(i).toString(), "pei", pei[i]));
+        }
+        return out;
     }
 
     private String gridText() {
