@@ -12,16 +12,16 @@ import java.util.Map;
 
 /**
  * The per-cluster trace of an emergence replay: every scoring the detector made of each injected
- * cluster's centre place (the cell and, where the detector scans rings, its ring-1 zone), from the
- * cluster's start to the end of the grace after it. Says for each missed cluster how close the
- * detector came and what held it back.
+ * cluster's places (each of its cells, alone and, where the detector scans rings, with its ring-1
+ * zone), from the cluster's start to the end of the grace after it. Says for each missed cluster
+ * how close the detector came and what held it back.
  */
 public final class ClusterTrace implements StreamDetector.Tracer {
 
-    /** One scoring of a cluster's centre place, {@code minute} minutes after the cluster began. */
+    /** One scoring of a cluster's place, {@code minute} minutes after the cluster began. */
     public record Row(InjectedCluster cluster, double minute, TracePoint point) {}
 
-    private final Map<Long, List<InjectedCluster>> byCentre = new HashMap<>();
+    private final Map<Long, List<InjectedCluster>> byCell = new HashMap<>();
     private final long graceMillis;
     private final List<Row> rows = new ArrayList<>();
 
@@ -29,19 +29,20 @@ public final class ClusterTrace implements StreamDetector.Tracer {
     public ClusterTrace(List<InjectedCluster> clusters, Duration grace) {
         this.graceMillis = grace.toMillis();
         for (InjectedCluster c : clusters) {
-            byCentre.computeIfAbsent(StreamDetector.cellId(c.centreCell()), k -> new ArrayList<>())
-                    .add(c);
+            for (String cell : c.cells()) {
+                byCell.computeIfAbsent(StreamDetector.cellId(cell), k -> new ArrayList<>()).add(c);
+            }
         }
     }
 
     @Override
     public boolean traces(long cell) {
-        return byCentre.containsKey(cell);
+        return byCell.containsKey(cell);
     }
 
     @Override
     public void scored(TracePoint p) {
-        for (InjectedCluster c : byCentre.get(p.cell())) {
+        for (InjectedCluster c : byCell.get(p.cell())) {
             long start = c.start().toEpochMilli();
             long end = start + c.duration().toMillis() + graceMillis;
             // the detector's clock is the minute's start: a call at 10:00:30 is scored at 10:00
@@ -63,20 +64,20 @@ public final class ClusterTrace implements StreamDetector.Tracer {
 
     /** Why a cluster was missed: what held back the scoring that came closest to opening. */
     public enum Miss {
-        /** No scoring of its centre at all (its calls never reached the centre place). */
+        /** No scoring of any of its places at all. */
         NOT_SCORED,
         WARM_UP,
         FEW_CALLS,
         CENTRE_SHARE,
         BELOW_BUDGET,
         LIFECYCLE,
-        /** An alert was already open at the centre (no new opening to count). */
+        /** An alert was already open at the place (no new opening to count). */
         ALREADY_OPEN
     }
 
     /**
      * The scoring that came closest to opening: the highest recurrence interval, then the most
-     * counted calls; null if the centre was never scored.
+     * counted calls; null if no place of the cluster was scored.
      */
     public static Row closest(List<Row> rows) {
         return rows.stream()

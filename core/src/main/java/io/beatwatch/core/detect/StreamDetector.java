@@ -501,7 +501,7 @@ public final class StreamDetector {
             most = (int) Math.max(most, Math.max(o1[w], config.tipsSignal() ? t1[w] : 0));
         }
         if (!open && most < config.minObserved()) {
-            if (traced) traceUnscored(p, o0, o1);
+            if (traced) traceUnscored(p, o0, o1, o0, o1);
             return;
         }
         long[] raw0 = traced ? o0.clone() : null;
@@ -557,7 +557,7 @@ public final class StreamDetector {
             }
         }
         if (evals.isEmpty()) {
-            if (traced) traceUnscored(p, raw0, raw1);
+            if (traced) traceUnscored(p, raw0, raw1, o0, o1);
             return;
         }
         ZoneAlert previous = p.alert;
@@ -571,36 +571,42 @@ public final class StreamDetector {
         }
     }
 
-    /** Trace points of a place with too few calls in every zone and window. */
-    private void traceUnscored(CellState p, long[] o0, long[] o1) {
+    /**
+     * Trace points of a place with no zone scored: too few calls, or a ring-1 zone whose centre
+     * holds less than its share.
+     */
+    private void traceUnscored(
+            CellState p, long[] calls0, long[] calls1, long[] counted0, long[] counted1) {
         for (int w = 0; w < windows.length; w++) {
-            tracer.scored(
-                    new TracePoint(
-                            p.id,
-                            now * MINUTE_MS,
-                            0,
-                            windows[w],
-                            o0[w],
-                            o0[w],
-                            Double.NaN,
-                            Double.NaN,
-                            0,
-                            TracePoint.Why.FEW_CALLS));
+            tracePoint(p, 0, w, calls0[w], counted0[w], TracePoint.Why.FEW_CALLS);
             if (ring1) {
-                tracer.scored(
-                        new TracePoint(
-                                p.id,
-                                now * MINUTE_MS,
-                                1,
-                                windows[w],
-                                o1[w],
-                                o1[w],
-                                Double.NaN,
-                                Double.NaN,
-                                0,
-                                TracePoint.Why.FEW_CALLS));
+                tracePoint(
+                        p,
+                        1,
+                        w,
+                        calls1[w],
+                        counted1[w],
+                        counted1[w] >= config.minObserved()
+                                ? TracePoint.Why.CENTRE_SHARE
+                                : TracePoint.Why.FEW_CALLS);
             }
         }
+    }
+
+    private void tracePoint(
+            CellState p, int ring, int w, long calls, long counted, TracePoint.Why why) {
+        tracer.scored(
+                new TracePoint(
+                        p.id,
+                        now * MINUTE_MS,
+                        ring,
+                        windows[w],
+                        calls,
+                        counted,
+                        Double.NaN,
+                        Double.NaN,
+                        0,
+                        why));
     }
 
     /** Trace points of a scored place: one per zone and window, with what each led to. */

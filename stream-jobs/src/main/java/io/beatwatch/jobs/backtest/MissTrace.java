@@ -20,7 +20,7 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * The emergence report's "why clusters are missed": at one budget, every scoring of each injected
- * cluster's centre place (cluster_trace.csv.gz, minute by minute), and per kind what held back the
+ * cluster's places (cluster_trace.csv.gz, minute by minute), and per kind what held back the
  * scoring of each missed cluster that came closest to opening.
  */
 final class MissTrace {
@@ -77,16 +77,16 @@ final class MissTrace {
                         "%n## Why clusters are missed (budget %s days)%n%n",
                         EmergenceReport.fmt(budgetDays)));
         s.append(
-                        "For each missed cluster, the scoring of its centre place (the cell, and its ring-1"
-                                + " zone) that came closest to opening, between the cluster's start and the end"
-                                + " of the grace: what held it back, the median recurrence interval those"
+                        "For each missed cluster, the scoring of its places (each of its cells, alone and"
+                                + " with its ring-1 zone) that came closest to opening, between the cluster's"
+                                + " start and the end of the grace: what held it back, the median recurrence interval those"
                                 + " closest scorings reached (the budget is ")
                 .append(EmergenceReport.fmt(budgetDays))
                 .append(
                         " days), and how many of them counted fewer calls than arrived (the per-type"
                                 + " cap). Every scoring, minute by minute, is in"
                                 + " `cluster_trace.csv.gz`.\n\n");
-        s.append("| kind | missed | below budget | too few calls | centre lacks share |");
+        s.append("| kind | missed | below budget | too few calls | zone centre lacks share |");
         s.append(" warm-up | lifecycle | already open | never scored | median best RI (days) |");
         s.append(" type cap at best |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (var e : byKind().entrySet()) {
@@ -121,17 +121,19 @@ final class MissTrace {
                                 new OutputStreamWriter(
                                         new GZIPOutputStream(os), StandardCharsets.UTF_8))) {
             w.println(
-                    "cluster,kind,detected,minute,ring,window_min,calls,counted,expected,"
-                            + "strength,recurrence_days,why");
+                    "cluster,start,kind,detected,place,minute,ring,window_min,calls,counted,"
+                            + "expected,strength,recurrence_days,why");
             for (Traced t : clusters) {
                 for (ClusterTrace.Row r : t.rows()) {
                     TracePoint p = r.point();
                     w.printf(
                             Locale.ROOT,
-                            "%s,%s,%b,%.0f,%d,%d,%d,%d,%.4f,%.3f,%.3f,%s%n",
+                            "%s,%s,%s,%b,%s,%.0f,%d,%d,%d,%d,%.4f,%.3f,%.3f,%s%n",
                             t.outcome().cluster().id(),
+                            t.outcome().cluster().start(),
                             t.kind(),
                             t.outcome().detected(),
+                            Long.toHexString(p.cell()),
                             r.minute(),
                             p.ring(),
                             p.windowMinutes(),
