@@ -43,9 +43,21 @@ public final class DetectorReplay {
             long fromMs,
             long toMs,
             List<CallForService> injected) {
+        return run(config, repeatWindowMinutes, fromMs, toMs, injected, null);
+    }
+
+    /** As {@link #run(DetectionConfig, long, long, long, List)}, with the scorings traced. */
+    public Result run(
+            DetectionConfig config,
+            long repeatWindowMinutes,
+            long fromMs,
+            long toMs,
+            List<CallForService> injected,
+            StreamDetector.Tracer tracer) {
         long start = System.nanoTime();
         var detector =
                 new StreamDetector(config, table.resolution(), repeatWindowMinutes, false, null);
+        detector.trace(tracer);
         List<HotspotAlert> alerts = new ArrayList<>();
         StreamDetector.Output out = alerts::add;
         H3Grid grid = new H3Grid(table.resolution());

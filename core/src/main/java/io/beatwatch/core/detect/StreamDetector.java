@@ -71,6 +71,15 @@ public final class StreamDetector {
         default void cell(CellReading reading) {}
     }
 
+    /** Sees how chosen places were scored: the emergence report's per-cluster trace. */
+    public interface Tracer {
+        /** Whether the scorings of the place centred on {@code cell} are wanted. */
+        boolean traces(long cell);
+
+        /** One scoring of a traced place, or why it was not scored. */
+        void scored(TracePoint point);
+    }
+
     /** Model version stamped on alerts. */
     public static final String MODEL_VERSION = "eb-rolling-1";
 
@@ -126,6 +135,7 @@ public final class StreamDetector {
     private final double alpha;
 
     private final LongMap<CellState> cells = new LongMap<>();
+    private Tracer tracer;
     private final CityRates city;
     private final RollingNull rollingNull;
     private final TreeSet<Long> openPlaces = new TreeSet<>();
@@ -186,6 +196,11 @@ public final class StreamDetector {
         this.city = new CityRates(days);
         this.rollingNull = new RollingNull(windows.length, Math.max(days, NULL_DAYS));
         this.exits = new ExitWheel(maxWindow + 2);
+    }
+
+    /** Sends the scorings of the places {@code tracer} chooses to it (null: none). */
+    public void trace(Tracer tracer) {
+        this.tracer = tracer;
     }
 
     /** The H3 index of a cell address (hexadecimal). */
@@ -391,7 +406,23 @@ public final class StreamDetector {
     // scoring
 
     private void evaluateAround(CellState c, Output out) {
-        if (!warm()) return;
+        if (!warm()) {
+            if (tracer != null && tracer.traces(c.id)) {
+                tracer.scored(
+                        new TracePoint(
+                                c.id,
+                                now * MINUTE_MS,
+                                -1,
+                                0,
+                                c.calls,
+                                c.calls,
+                                Double.NaN,
+                                Double.NaN,
+                                0,
+                                TracePoint.Why.WARM_UP));
+            }
+            return;
+        }
         evaluate(c, out);
         if (!ring1) return;
         for (long n : neighbours(c)) {
@@ -441,8 +472,9 @@ public final class StreamDetector {
     /** Scores the place centred on {@code p}: each ring, window and signal; runs the lifecycle. */
     private void evaluate(CellState p, Output out) {
         boolean open = isOpen(p);
+        boolean traced = tracer != null && tracer.traces(p.id);
         long[] nbrs = ring1 ? neighbours(p) : new long[0];
-        if (!open && !mayOpen(p, nbrs)) return;
+        if (!open && !traced && !mayOpen(p, nbrs)) return;
         int nw = windows.length;
         long[] o0 = new long[nw];
         long[] o1 = new long[nw];
@@ -468,7 +500,12 @@ public final class StreamDetector {
         for (int w = 0; w < nw; w++) {
             most = (int) Math.max(most, Math.max(o1[w], config.tipsSignal() ? t1[w] : 0));
         }
-        if (!open && most < config.minObserved()) return;
+        if (!open && most < config.minObserved()) {
+            if (traced) traceUnscored(p, o0, o1, o0, o1);
+            return;
+        }
+        long[] raw0 = traced ? o0.clone() : null;
+        long[] raw1 = traced ? o1.clone() : null;
         {
             // one incident, many callers: at most TYPE_CAP calls of one type count in a window
             for (int w = 0; w < nw; w++) {
@@ -519,14 +556,107 @@ public final class StreamDetector {
                 addTipEvaluations(evals, p, zone, w, t0[w], t1[w], share, tests, nowMillis, open);
             }
         }
-        if (evals.isEmpty()) return;
+        if (evals.isEmpty()) {
+            if (traced) traceUnscored(p, raw0, raw1, o0, o1);
+            return;
+        }
         ZoneAlert previous = p.alert;
         LifecycleDecision d = lifecycle.decide(previous, evals);
         p.alert = d.next();
         if (p.alert != null && p.alert.open()) openPlaces.add(p.id);
         else openPlaces.remove(p.id);
+        if (traced) traceScored(p, previous, evals, raw0, raw1, o0, o1, shape0, shape1);
         if (d.emits()) {
             out.alert(d.toAlert(explain(p, d.evaluation()), clock == null ? null : clock.get()));
+        }
+    }
+
+    /**
+     * Trace points of a place with no zone scored: too few calls, or a ring-1 zone whose centre
+     * holds less than its share.
+     */
+    private void traceUnscored(
+            CellState p, long[] calls0, long[] calls1, long[] counted0, long[] counted1) {
+        for (int w = 0; w < windows.length; w++) {
+            tracePoint(p, 0, w, calls0[w], counted0[w], TracePoint.Why.FEW_CALLS);
+            if (ring1) {
+                tracePoint(
+                        p,
+                        1,
+                        w,
+                        calls1[w],
+                        counted1[w],
+                        counted1[w] >= config.minObserved()
+                                ? TracePoint.Why.CENTRE_SHARE
+                                : TracePoint.Why.FEW_CALLS);
+            }
+        }
+    }
+
+    private void tracePoint(
+            CellState p, int ring, int w, long calls, long counted, TracePoint.Why why) {
+        tracer.scored(
+                new TracePoint(
+                        p.id,
+                        now * MINUTE_MS,
+                        ring,
+                        windows[w],
+                        calls,
+                        counted,
+                        Double.NaN,
+                        Double.NaN,
+                        0,
+                        why));
+    }
+
+    /** Trace points of a scored place: one per zone and window, with what each led to. */
+    private void traceScored(
+            CellState p,
+            ZoneAlert previous,
+            List<Evaluation> evals,
+            long[] raw0,
+            long[] raw1,
+            long[] o0,
+            long[] o1,
+            double shape0,
+            double shape1) {
+        boolean wasOpen = previous != null && previous.open();
+        for (int w = 0; w < windows.length; w++) {
+            for (int ring = 0; ring <= (ring1 ? 1 : 0); ring++) {
+                long counted = ring == 0 ? o0[w] : o1[w];
+                long calls = ring == 0 ? raw0[w] : raw1[w];
+                Evaluation ev = null;
+                for (Evaluation e : evals) {
+                    if (e.signal() == Signal.CFS
+                            && e.ring() == ring
+                            && e.windowMinutes() == windows[w]) {
+                        ev = e;
+                    }
+                }
+                TracePoint.Why why;
+                if (wasOpen) why = TracePoint.Why.OPEN;
+                else if (ev != null && lifecycle.opens(ev)) {
+                    why = isOpen(p) ? TracePoint.Why.OPENED : TracePoint.Why.LIFECYCLE;
+                } else if (counted < config.minObserved()) why = TracePoint.Why.FEW_CALLS;
+                else if (ev == null) why = TracePoint.Why.CENTRE_SHARE;
+                else why = TracePoint.Why.BELOW_BUDGET;
+                double e = ev == null ? Double.NaN : ev.expected();
+                double x =
+                        ev == null ? Double.NaN : strength(counted, e, ring == 0 ? shape0 : shape1);
+                double ri = ev == null ? 0 : ev.recurrenceIntervalDays();
+                tracer.scored(
+                        new TracePoint(
+                                p.id,
+                                now * MINUTE_MS,
+                                ring,
+                                windows[w],
+                                calls,
+                                counted,
+                                e,
+                                x,
+                                ri,
+                                why));
+            }
         }
     }
 

@@ -100,6 +100,62 @@ class StreamDetectorTest {
     }
 
     @Test
+    void aTracedPlaceTellsItsStoryAndTracingChangesNothing() {
+        String cell = GRID.cellOf(29.42, -98.49);
+        long start = T0 + 25 * DAY + 14 * 60 * MINUTE;
+        List<Call> calls = withCluster(background(30, 1), cell, start, 8);
+        List<HotspotAlert> plain = new ArrayList<>();
+        StreamDetector untraced = detector();
+        feed(untraced, calls, plain);
+        untraced.finish(plain::add);
+
+        List<TracePoint> points = new ArrayList<>();
+        long id = StreamDetector.cellId(cell);
+        StreamDetector traced = detector();
+        traced.trace(
+                new StreamDetector.Tracer() {
+                    @Override
+                    public boolean traces(long c) {
+                        return c == id;
+                    }
+
+                    @Override
+                    public void scored(TracePoint p) {
+                        points.add(p);
+                    }
+                });
+        List<HotspotAlert> withTrace = new ArrayList<>();
+        feed(traced, calls, withTrace);
+        traced.finish(withTrace::add);
+
+        assertThat(withTrace).isEqualTo(plain);
+        assertThat(points).allMatch(p -> p.cell() == id);
+        // the first day is warm-up; in the cluster the place goes from too few calls to opened
+        assertThat(points).anyMatch(p -> p.why() == TracePoint.Why.WARM_UP);
+        List<TracePoint> inCluster =
+                points.stream().filter(p -> p.eventTimeMillis() >= start - MINUTE).toList();
+        assertThat(inCluster.get(0).why()).isEqualTo(TracePoint.Why.FEW_CALLS);
+        TracePoint opened =
+                inCluster.stream()
+                        .filter(p -> p.why() == TracePoint.Why.OPENED)
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(opened.counted()).isGreaterThanOrEqualTo(4);
+        assertThat(opened.recurrenceDays()).isGreaterThanOrEqualTo(100);
+        assertThat(opened.expected()).isPositive().isLessThan(opened.counted());
+        // what the alert reports is what the trace saw when it opened
+        HotspotAlert first =
+                plain.stream()
+                        .filter(a -> a.state() == AlertState.OPENED && a.zone().equals(cell))
+                        .filter(a -> a.eventTime().toEpochMilli() >= start)
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(first.eventTime().toEpochMilli()).isEqualTo(opened.eventTimeMillis());
+        assertThat(points.stream().filter(p -> p.eventTimeMillis() > opened.eventTimeMillis()))
+                .anyMatch(p -> p.why() == TracePoint.Why.OPEN);
+    }
+
+    @Test
     void oneTypeCountsAtMostThreeTimesInAWindow() {
         String cell = GRID.cellOf(29.42, -98.49);
         long start = T0 + 25 * DAY + 14 * 60 * MINUTE;

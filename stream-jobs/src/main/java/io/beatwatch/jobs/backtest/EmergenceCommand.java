@@ -1,6 +1,7 @@
 package io.beatwatch.jobs.backtest;
 
 import io.beatwatch.core.backtest.CellEvent;
+import io.beatwatch.core.backtest.ClusterTrace;
 import io.beatwatch.core.backtest.DetectorReplay;
 import io.beatwatch.core.backtest.EmergenceScore;
 import io.beatwatch.core.backtest.EventTable;
@@ -223,6 +224,12 @@ public final class EmergenceCommand implements Callable<Integer> {
                 "Replaying %,d calls through the detector: %d counted days, %d kinds x %d"
                         + " clusters (%d a replay), budgets %s, %d replays ...%n",
                 t.size(), evalDays.size(), kinds.size(), reps, perReplay, budgets, runs);
+        // the per-cluster trace is recorded at the budget nearest to one false alarm in 100 days
+        double traceBudget =
+                thresholds.stream()
+                        .min(java.util.Comparator.comparingDouble(v -> Math.abs(Math.log(v / 100))))
+                        .orElseThrow();
+        var missTrace = new MissTrace(traceBudget);
         Progress bar = new Progress(err);
         int done = 0;
         Map<Double, Phase> beatwatch = new LinkedHashMap<>();
@@ -252,8 +259,11 @@ public final class EmergenceCommand implements Callable<Integer> {
                     for (InjectedCluster c : placed) {
                         calls.addAll(Injector.calls(c, s, c.label(), cell -> null));
                     }
-                    var result = replay.run(d, repeatMinutes, fromMs, toMs, calls);
-                    acc.add(EmergenceScore.outcomes(placed, result.alerts(), grace));
+                    var trace = n == traceBudget ? new ClusterTrace(placed, grace) : null;
+                    var result = replay.run(d, repeatMinutes, fromMs, toMs, calls, trace);
+                    var outcomes = EmergenceScore.outcomes(placed, result.alerts(), grace);
+                    acc.add(outcomes);
+                    if (trace != null) missTrace.add(kind.label(), outcomes, trace);
                     bar.status(
                             ++done / (double) runs,
                             String.format("budget %s: %s, replay %d", n, kind.label(), r + 1));
@@ -318,6 +328,7 @@ public final class EmergenceCommand implements Callable<Integer> {
                         naiveKinds,
                         pStar,
                         hindsightKinds,
+                        missTrace,
                         (System.nanoTime() - t0) / 1e9,
                         reproduce());
         report.write(out);

@@ -43,6 +43,7 @@ final class EmergenceReport {
     private final Map<Integer, List<KindResult>> naiveKinds;
     private final Map<Double, Double> pStar;
     private final Map<Double, List<KindResult>> hindsightKinds;
+    private final MissTrace missTrace;
     private final double seconds;
     private final String reproduce;
 
@@ -62,6 +63,7 @@ final class EmergenceReport {
             Map<Integer, List<KindResult>> naiveKinds,
             Map<Double, Double> pStar,
             Map<Double, List<KindResult>> hindsightKinds,
+            MissTrace missTrace,
             double seconds,
             String reproduce) {
         this.data = data;
@@ -79,6 +81,7 @@ final class EmergenceReport {
         this.naiveKinds = naiveKinds;
         this.pStar = pStar;
         this.hindsightKinds = hindsightKinds;
+        this.missTrace = missTrace;
         this.seconds = seconds;
         this.reproduce = reproduce;
     }
@@ -94,6 +97,7 @@ final class EmergenceReport {
                         + "\n",
                 StandardCharsets.UTF_8);
         plots(out);
+        missTrace.writeCsv(out);
         Files.writeString(out.resolve("report.md"), markdown(), StandardCharsets.UTF_8);
     }
 
@@ -160,6 +164,7 @@ final class EmergenceReport {
         }
         f.put("hindsight", hind);
         f.put("comparison", comparison());
+        f.put("missTrace", missTrace.figures());
         return f;
     }
 
@@ -375,6 +380,7 @@ final class EmergenceReport {
             }
             s.append("\n");
         }
+        s.append(missTrace.markdown());
         s.append("\n## The hand rule \"N calls in one cell in the last 60 minutes\"\n\n");
         s.append("| N | false alarms / day |");
         for (Injector.Kind k : kinds) s.append(' ').append(k.label()).append(" |");
@@ -488,7 +494,7 @@ final class EmergenceReport {
         return m == null || m.isNaN() ? "-" : String.format(Locale.ROOT, "%.0f", m);
     }
 
-    private static String fmt(double d) {
+    static String fmt(double d) {
         return d == Math.rint(d) ? String.valueOf((long) d) : String.format(Locale.ROOT, "%.2f", d);
     }
 
