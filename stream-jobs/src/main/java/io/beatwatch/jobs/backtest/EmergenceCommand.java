@@ -340,7 +340,8 @@ public final class EmergenceCommand implements Callable<Integer> {
     private String reproduce() {
         return String.format(
                 "bin/beatwatch emergence --profile %s %s --reps %d --warmup-days %d --seed %d"
-                        + " --sizes %s --radii %s --durations %s --thresholds %s --out %s",
+                        + " --sizes %s --radii %s --durations %s --thresholds %s --naive %s"
+                        + " --days-per-cluster %d --grace %d --out %s",
                 input.profile,
                 input.file,
                 reps,
@@ -350,6 +351,9 @@ public final class EmergenceCommand implements Callable<Integer> {
                 join(radii),
                 join(durations),
                 join(thresholds),
+                join(naive),
+                daysPerCluster,
+                graceMinutes,
                 out);
     }
 
