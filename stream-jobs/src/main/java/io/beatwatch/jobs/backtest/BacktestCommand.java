@@ -247,17 +247,18 @@ public final class BacktestCommand implements Callable<Integer> {
                 new BacktestReport.Times(data.seconds(), detectorSeconds, runSeconds, totalSeconds);
         var report =
                 new BacktestReport(
-                        data,
-                        timeline,
-                        h,
-                        trainDays,
-                        set,
-                        result,
-                        beatwatch,
-                        kdes,
-                        history,
-                        tuneFraction,
-                        times);
+                        new BacktestRun(
+                                data,
+                                timeline,
+                                h,
+                                trainDays,
+                                set,
+                                result,
+                                beatwatch,
+                                kdes,
+                                history,
+                                tuneFraction,
+                                times));
         report.write(out);
         System.out.print(report.summary());
         System.out.println("Report: " + out.resolve("report.html"));
