@@ -201,8 +201,14 @@ public final class EmergenceCommand implements Callable<Integer> {
         Duration grace = Duration.ofMinutes(graceMinutes);
 
         // the references' false alarms on the background fix the budgets they are compared at
+        err.println(
+                "Fitting the references on the background (the hand rule, the hindsight limit) ...");
+        Progress refs = new Progress(err);
+        int refSteps = naive.size() + 1 + thresholds.size();
+        int refDone = 0;
         Map<Integer, Integer> naiveFalse = new LinkedHashMap<>();
         for (int n : naive) {
+            refs.status(refDone++ / (double) refSteps, "hand rule N=" + n);
             naiveFalse.put(
                     n,
                     EmergenceScore.falseAlarms(
@@ -213,11 +219,14 @@ public final class EmergenceCommand implements Callable<Integer> {
         for (int f : naiveFalse.values()) {
             if (f > 0) budgets.add(Math.max(0.25, evalDays.size() / (double) f));
         }
+        refs.status(refDone++ / (double) refSteps, "hindsight rates by hour of week");
         HindsightDetector hindsight = HindsightDetector.fit(background, withData, zone);
         Map<Double, Double> pStar = new LinkedHashMap<>();
         for (double n : thresholds) {
+            refs.status(refDone++ / (double) refSteps, "hindsight threshold at budget " + n);
             pStar.put(n, hindsight.calibrate(background, new HashSet<>(evalDays), n).pStar());
         }
+        refs.done();
 
         int runs = budgets.size() * (1 + kinds.size() * replaysPerKind);
         err.printf(
