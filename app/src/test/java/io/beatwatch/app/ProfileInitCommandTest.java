@@ -60,17 +60,23 @@ class ProfileInitCommandTest {
                 .contains("# REVIEW")
                 .contains("projection: EPSG:2269");
 
-        Run inspect =
-                run(
-                        "inspect",
-                        "--no-progress",
-                        "--profiles",
-                        cities.toString(),
-                        "--profile",
-                        "new-agency",
-                        "--out",
-                        dir.resolve("report").toString(),
-                        export.toString());
+        Run inspect;
+        try {
+            inspect =
+                    run(
+                            "inspect",
+                            "--no-progress",
+                            "--profiles",
+                            cities.toString(),
+                            "--profile",
+                            "new-agency",
+                            "--out",
+                            dir.resolve("report").toString(),
+                            export.toString());
+        } finally {
+            // --profiles sets a JVM-wide property: leave none behind for other tests
+            System.clearProperty(CityProfiles.PROFILES_PROPERTY);
+        }
 
         assertThat(inspect.exit()).as(inspect.err()).isZero();
         assertThat(inspect.out())
