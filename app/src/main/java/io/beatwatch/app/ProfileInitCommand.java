@@ -1,5 +1,6 @@
 package io.beatwatch.app;
 
+import io.beatwatch.core.draft.DraftTypeTable;
 import io.beatwatch.core.draft.DraftYaml;
 import io.beatwatch.core.draft.ExportSample;
 import io.beatwatch.core.draft.ProfileDraft;
@@ -136,11 +137,25 @@ public final class ProfileInitCommand implements Callable<Integer> {
             Files.createDirectories(target.toAbsolutePath().getParent());
         }
         Files.writeString(target, yaml);
-        summary(stdout, draft, target);
+        String table = DraftTypeTable.csv(draft);
+        Path tableFile = null;
+        if (table != null) {
+            tableFile = target.resolveSibling(DraftTypeTable.fileName(profileName));
+            if (Files.exists(tableFile) && !force) {
+                err.println(
+                        "profile init: kept the existing "
+                                + shown(tableFile)
+                                + " (--force replaces it)");
+                tableFile = null;
+            } else {
+                Files.writeString(tableFile, table);
+            }
+        }
+        summary(stdout, draft, target, tableFile);
         return 0;
     }
 
-    private static void summary(PrintWriter out, ProfileDraft d, Path target) {
+    private static void summary(PrintWriter out, ProfileDraft d, Path target, Path tableFile) {
         out.printf(
                 Locale.ROOT,
                 "Read %,d rows of %s (%d columns).%n",
@@ -210,10 +225,27 @@ public final class ProfileInitCommand implements Callable<Integer> {
             out.println("  ! " + w);
         }
         out.println(
-                "Wrote " + target + ": a DRAFT, every guess marked # REVIEW with its evidence.");
-        String arg = isInProfileFolder(target, d.name()) ? d.name() : target.toString();
+                "Wrote "
+                        + shown(target)
+                        + ": a DRAFT, every guess marked # REVIEW with its evidence.");
+        if (tableFile != null) {
+            out.println(
+                    "Wrote "
+                            + shown(tableFile)
+                            + ": each type code's "
+                            + d.descriptionColumn()
+                            + "; uncomment typeTable in the draft to show names in reports.");
+        }
+        String arg = isInProfileFolder(target, d.name()) ? d.name() : shown(target).toString();
         out.println("Next: bin/beatwatch inspect --profile " + arg + " " + d.sample().source());
         out.flush();
+    }
+
+    /** The path relative to the working directory (the project root) when it lies below it. */
+    static Path shown(Path target) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = target.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) ? cwd.relativize(abs) : target;
     }
 
     private static void row(PrintWriter out, String role, String value) {

@@ -54,7 +54,7 @@ class ProfileInitCommandTest {
         assertThat(init.out())
                 .contains("id             case_number")
                 .contains("EPSG:2269")
-                .contains("Wrote " + cities.resolve("new-agency.yaml"));
+                .contains("Wrote " + ProfileInitCommand.shown(cities.resolve("new-agency.yaml")));
         assertThat(cities.resolve("new-agency.yaml"))
                 .content()
                 .contains("# REVIEW")
@@ -169,6 +169,49 @@ class ProfileInitCommandTest {
                                                 / 2))
                 .as("bounds hold the shipped bounds' centre")
                 .isTrue();
+    }
+
+    @Test
+    void proposesATypeTableFromADescriptionColumnThatTheProfileLoads(@TempDir Path dir)
+            throws IOException {
+        var csv = new StringBuilder("call_id,received,code,code_desc,grp,lat,lon\n");
+        String[][] types = {
+            {"T", "Traffic Stop", "Traffic"},
+            {"415", "Disturbance", "Disorder"},
+            {"PRK", "Parking Violation", "Traffic"}
+        };
+        for (int i = 0; i < 300; i++) {
+            String[] t = types[i % 3];
+            csv.append(
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "C-%d,2024-05-%02dT%02d:10:00Z,%s,%s,%s,37.87,-122.27%n",
+                            i,
+                            1 + i % 20,
+                            (i * 7) % 24,
+                            t[0],
+                            t[1],
+                            t[2]));
+        }
+        Path export = Files.writeString(dir.resolve("coded.csv"), csv);
+        Path draft = dir.resolve("coded.yaml");
+
+        Run r = run("profile", "init", export.toString(), "--out", draft.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        Path table = dir.resolve("coded-types.csv");
+        assertThat(table)
+                .content()
+                .isEqualTo(
+                        "code,name,group\n415,Disturbance,Disorder\nPRK,Parking Violation,Traffic\n"
+                                + "T,Traffic Stop,Traffic\n");
+        String yaml =
+                Files.readString(draft)
+                        .replace("# typeTable: coded-types.csv", "typeTable: coded-types.csv");
+        Files.writeString(draft, yaml);
+        CityProfile p = CityProfiles.load(draft);
+        assertThat(p.typeCodes().name("T")).isEqualTo("Traffic Stop");
+        assertThat(p.officerInitiated().test("Traffic Stop")).isTrue();
     }
 
     /** {@code ../shared/data} from the project root (the folder holding config/cities). */

@@ -58,7 +58,7 @@ public record ColumnRoles(
     static final String ID_NAME =
             "(^|[^a-z])(id|incident|inc|number|num|no|case|event|cad|call_?no)([^a-z]|$)|id$|number$";
     static final String TYPE_NAME =
-            "type|problem|nature|offen[cs]e|incident|call|case|categor|desc|class|group|event|crime";
+            "type|code|problem|nature|offen[cs]e|incident|call|case|categor|desc|class|group|event|crime";
     static final String DISTRICT_NAME =
             "district|substation|precinct|sector|division|beat|patrol|ward|zone|area|station|command|reporting";
     static final String ADDRESS_NAME = "address|addr|location|block|street|intersection";

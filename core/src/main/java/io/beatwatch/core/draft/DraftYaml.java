@@ -233,6 +233,21 @@ public final class DraftYaml {
                             + REVIEW
                             + ": yes/no values");
         }
+        if (!d.typeNames().isEmpty()) {
+            line("");
+            line(
+                    "# "
+                            + REVIEW
+                            + " typeTable: "
+                            + DraftTypeTable.fileName(d.name())
+                            + " (written beside this file) maps each code to its "
+                            + d.descriptionColumn()
+                            + (d.typeGroups().isEmpty() ? "" : " and " + d.roles().category())
+                            + ";");
+            line(
+                    "# uncomment to show names instead of codes in reports (the type lists below may name either).");
+            line("# typeTable: " + DraftTypeTable.fileName(d.name()));
+        }
         if (r.id() == null) {
             line("");
             line("# No id column: ids are synthesized from this prefix and a hash of the row.");

@@ -16,6 +16,7 @@ import java.util.List;
  * @param typeCounts every type in the sample with its count, largest first
  * @param descriptionColumn a column holding each type code's longer name, or null
  * @param typeNames each type code's name from {@code descriptionColumn} (empty without one)
+ * @param typeGroups each type code's usual category (empty without a category column)
  * @param officerTypes types that look officer-initiated (by their own name or their description)
  * @param sensitiveTypes types that match the default sensitive substrings
  */
@@ -29,6 +30,7 @@ public record ProfileDraft(
         List<TypeCount> typeCounts,
         String descriptionColumn,
         java.util.Map<String, String> typeNames,
+        java.util.Map<String, String> typeGroups,
         List<String> officerTypes,
         List<String> sensitiveTypes) {
 
@@ -36,6 +38,7 @@ public record ProfileDraft(
         columns = List.copyOf(columns);
         typeCounts = List.copyOf(typeCounts);
         typeNames = java.util.Map.copyOf(typeNames);
+        typeGroups = java.util.Map.copyOf(typeGroups);
         officerTypes = List.copyOf(officerTypes);
         sensitiveTypes = List.copyOf(sensitiveTypes);
     }

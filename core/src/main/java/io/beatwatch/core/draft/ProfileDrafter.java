@@ -82,6 +82,7 @@ public final class ProfileDrafter {
         List<TypeCount> typeCounts = List.of();
         String descriptionColumn = null;
         var typeNames = new java.util.HashMap<String, String>();
+        var typeGroups = new java.util.HashMap<String, String>();
         var officer = new ArrayList<String>();
         var sensitive = new ArrayList<String>();
         if (!roles.types().isEmpty()) {
@@ -114,6 +115,9 @@ public final class ProfileDrafter {
                 descriptionColumn = described.name();
                 typeNames.putAll(ColumnRoles.usual(type, described));
             }
+            if (roles.category() != null && !roles.category().equals(descriptionColumn)) {
+                typeGroups.putAll(ColumnRoles.usual(type, byName(columns, roles.category())));
+            }
             TypeRules sensitiveRules = new TypeRules(List.of(), SENSITIVE_CONTAINS);
             for (TypeCount t : typeCounts) {
                 var said = new LinkedHashSet<String>();
@@ -142,6 +146,7 @@ public final class ProfileDrafter {
                 typeCounts,
                 descriptionColumn,
                 typeNames,
+                typeGroups,
                 officer,
                 sensitive);
     }
