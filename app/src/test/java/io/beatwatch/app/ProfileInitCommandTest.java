@@ -214,6 +214,59 @@ class ProfileInitCommandTest {
         assertThat(p.officerInitiated().test("Traffic Stop")).isTrue();
     }
 
+    @Test
+    void draftsAnNdjsonExportThatInspectReads(@TempDir Path dir) throws IOException {
+        var lines = new StringBuilder();
+        String[] types = {"Theft", "Disturbance", "Traffic Stop", "Alarm"};
+        for (int i = 0; i < 300; i++) {
+            lines.append(
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "{\"v\":1,\"id\":\"N-%d\",\"receivedAt\":\"2024-05-%02dT%02d:%02d:00Z\","
+                                    + "\"type\":\"%s\",\"lat\":%.4f,\"lon\":%.4f}%n",
+                            i,
+                            1 + i % 20,
+                            (i * 5) % 24,
+                            i % 60,
+                            types[i % 4],
+                            51.50 + (i % 9) * 0.01,
+                            -0.12 + (i % 7) * 0.01));
+        }
+        Path export = Files.writeString(dir.resolve("calls.ndjson"), lines);
+        Path draft = dir.resolve("london.yaml");
+
+        Run r =
+                run(
+                        "profile",
+                        "init",
+                        export.toString(),
+                        "--name",
+                        "london",
+                        "--out",
+                        draft.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        CityProfile p = CityProfiles.load(draft);
+        assertThat(p.format()).isEqualTo(io.beatwatch.core.profile.FeedFormat.NDJSON);
+        assertThat(p.columns().id()).isEqualTo("id");
+        assertThat(p.columns().type()).isEqualTo("type");
+        assertThat(p.time().column()).isEqualTo("receivedAt");
+        assertThat(p.zone()).isEqualTo(java.time.ZoneId.of("Europe/London"));
+
+        Run inspect =
+                run(
+                        "inspect",
+                        "--no-progress",
+                        "--profile",
+                        draft.toString(),
+                        "--out",
+                        dir.resolve("r").toString(),
+                        export.toString());
+
+        assertThat(inspect.exit()).as(inspect.err()).isZero();
+        assertThat(inspect.out()).contains("Accepted       300");
+    }
+
     /** {@code ../shared/data} from the project root (the folder holding config/cities). */
     static Path sharedData() {
         Path dir = Path.of("").toAbsolutePath();
