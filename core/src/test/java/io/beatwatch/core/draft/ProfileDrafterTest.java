@@ -128,6 +128,25 @@ class ProfileDrafterTest {
     }
 
     @Test
+    void withoutALocationTheZoneComesFromTheDailyRhythm() throws IOException {
+        ExportSample full = sample(PROJECTED);
+        var rows = new ArrayList<String[]>();
+        for (String[] r : full.rows()) {
+            rows.add(new String[] {r[0], r[1], r[2]});
+        }
+        var s = new ExportSample("no-place.csv", FeedFormat.CSV, full.header().subList(0, 3), rows);
+
+        ProfileDraft d = ProfileDrafter.draft(s, "no-place");
+
+        // June in Los Angeles: UTC-7, quiet hours at 03:00-06:00 local
+        assertThat(d.time().zone()).isEqualTo(ZoneId.of("America/Los_Angeles"));
+        assertThat(d.time().zoneReason()).contains("quietest hours");
+        assertThat(d.warnings()).anySatisfy(w -> assertThat(w).contains("no coordinate columns"));
+        assertThat(CityProfiles.parse(DraftYaml.write(d), "no-place.yaml").columns().lat())
+                .isEqualTo(DraftYaml.SET_LAT);
+    }
+
+    @Test
     void fallsBackToASecondTypeColumnWhereTheFirstIsBlank() {
         var rows = new ArrayList<String[]>();
         for (int i = 0; i < 300; i++) {
