@@ -6,7 +6,7 @@ cd "$ROOT"
 # shellcheck source=bin/internal/common.sh
 source "$ROOT/bin/internal/common.sh"
 
-JAVA_COMMANDS=(demo inspect replay backtest emergence impact job gateway)
+JAVA_COMMANDS=(demo inspect profile replay backtest emergence impact job gateway)
 
 usage() {
   cat <<'USAGE'
@@ -19,6 +19,7 @@ Commands:
              console on http://localhost:8080
   test       Install the services the tests use, run every unit and integration test, summarize
   inspect    Look into a city's calls-for-service file (columns, types, counts, time span)
+  profile    'profile init FILE': draft a city profile from a CAD export, every guess marked REVIEW
   replay     Replay a recorded city stream through the hotspot job
   backtest   Score detection on historical data (PAI, PEI, hit rate) against baselines
   emergence  Inject synthetic clusters into real background calls; measure time to detect

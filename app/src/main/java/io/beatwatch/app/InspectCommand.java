@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,7 +41,8 @@ import picocli.CommandLine.Spec;
                     + " e.g. a wall clock stored as UTC), locations far outside the data's own"
                     + " extent (a projected origin, a placeholder), types that look"
                     + " officer-initiated by name, and coverage gaps with a suggested"
-                    + " baselineDays. report.txt and types.csv (every type) go to --out."
+                    + " baselineDays. report.txt, types.csv (every type), calls-per-day.png and"
+                    + " extent.png (a map of the located calls) go to --out."
         },
         footer = {
             "",
@@ -75,8 +77,9 @@ public final class InspectCommand implements Callable<Integer> {
             names = "--out",
             paramLabel = "DIR",
             description =
-                    "Folder for report.txt and types.csv (every type with its count and flags);"
-                            + " default out/inspect/PROFILE-NAME.")
+                    "Folder for report.txt, types.csv (every type with its count and flags),"
+                            + " calls-per-day.png and extent.png; default"
+                            + " out/inspect/PROFILE-NAME.")
     Path outDir;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The feed file.")
@@ -118,6 +121,7 @@ public final class InspectCommand implements Callable<Integer> {
         Files.writeString(types, typesCsv(city, report));
         String text = report.render();
         Files.writeString(dir.resolve(REPORT_TXT), text);
+        List<Path> plots = InspectPlots.write(report, dir);
         if (json) {
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
         } else {
@@ -127,6 +131,9 @@ public final class InspectCommand implements Callable<Integer> {
                     "Full type list %s (%,d types)%n",
                     types,
                     report.checks().allTypes().size());
+            for (Path p : plots) {
+                out.println("Plot " + p);
+            }
         }
         out.flush();
         return 0;

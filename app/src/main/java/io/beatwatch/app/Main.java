@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             CommandLine.HelpCommand.class,
             InspectCommand.class,
+            ProfileCommand.class,
             io.beatwatch.jobs.cli.ReplayCommand.class,
             io.beatwatch.jobs.cli.JobCommand.class,
             io.beatwatch.app.demo.DemoCommand.class,

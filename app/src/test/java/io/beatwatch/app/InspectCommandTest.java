@@ -154,6 +154,55 @@ class InspectCommandTest {
     }
 
     @Test
+    void drawsCallsPerDayAndAMapOfTheExtentBesideTheReport(@TempDir Path dir) throws IOException {
+        var csv = new StringBuilder(CSV.lines().findFirst().orElseThrow()).append('\n');
+        for (int i = 0; i < 400; i++) {
+            // ten days (day 3 missing), points spread over a few kilometres
+            int day = 1 + i % 10 == 3 ? 4 : 1 + i % 10;
+            csv.append(
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "A-%d,2024-05-%02dT%02d:%02d:00Z,,,Theft,Property,2,,North,N1,%.5f,%.5f,Main St,no%n",
+                            i,
+                            day,
+                            i % 24,
+                            i % 60,
+                            40.70 + (i % 17) * 0.002,
+                            -74.00 + (i % 13) * 0.003));
+        }
+        Path file = Files.writeString(dir.resolve("calls.csv"), csv);
+
+        Run r =
+                run(
+                        "inspect",
+                        "--no-progress",
+                        "--out",
+                        dir.toString(),
+                        "--profile",
+                        "generic-csv",
+                        file.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("Plot " + dir.resolve("calls-per-day.png"))
+                .contains("Plot " + dir.resolve("extent.png"));
+        for (String png : new String[] {"calls-per-day.png", "extent.png"}) {
+            java.awt.image.BufferedImage img =
+                    javax.imageio.ImageIO.read(dir.resolve(png).toFile());
+            assertThat(img).as(png).isNotNull();
+            assertThat(img.getWidth()).as(png).isGreaterThan(400);
+            // drawn, not blank: many colours (shades, text, lines)
+            var colours = new java.util.HashSet<Integer>();
+            for (int x = 0; x < img.getWidth(); x += 3) {
+                for (int y = 0; y < img.getHeight(); y += 3) {
+                    colours.add(img.getRGB(x, y));
+                }
+            }
+            assertThat(colours.size()).as(png).isGreaterThan(5);
+        }
+    }
+
+    @Test
     void isRegisteredWithHelp() {
         Run r = run("inspect", "--help");
 

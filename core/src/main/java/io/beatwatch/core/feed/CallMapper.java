@@ -4,6 +4,7 @@ import io.beatwatch.core.model.CallForService;
 import io.beatwatch.core.profile.CityProfile;
 import io.beatwatch.core.profile.Columns;
 import io.beatwatch.core.profile.PriorityRule;
+import io.beatwatch.core.profile.TypeTable;
 import io.beatwatch.core.validate.Validator;
 import java.time.Instant;
 import java.util.HashMap;
@@ -18,10 +19,12 @@ final class CallMapper extends RowMapper<CallForService> {
     private final Columns c;
     private final Pattern districtPattern;
     private final Map<String, Boolean> officerTypeCache = new HashMap<>();
+    private final TypeTable table;
 
     CallMapper(CityProfile profile, Validator validator) {
         super(profile, validator);
         this.c = profile.columns();
+        this.table = profile.typeCodes();
         this.districtPattern =
                 profile.districtPattern() == null
                         ? null
@@ -32,22 +35,27 @@ final class CallMapper extends RowMapper<CallForService> {
     CallForService build(Row row, long rowNumber, Location location) {
         String id = id(row, rowNumber);
         Instant receivedAt = validator.requireNotFuture(time.read(row));
-        String type = validator.requireType(firstType(row), String.join(" / ", c.types()));
+        String code = validator.requireType(firstType(row), String.join(" / ", c.types()));
         location.require();
         double lat = location.lat();
         double lon = location.lon();
-        String typeInitial = opt(row, c.typeInitial());
+        String initialCode = opt(row, c.typeInitial());
+        String category = opt(row, c.category());
+        if (category == null && table != null) {
+            category = table.group(code);
+        }
+        boolean officer = officerInitiated(row, initialCode != null ? initialCode : code);
         var call =
                 new CallForService(
                         CallForService.VERSION,
                         id,
                         receivedAt,
-                        type,
-                        typeInitial,
-                        opt(row, c.typeFinal()),
-                        opt(row, c.category()),
+                        named(code),
+                        named(initialCode),
+                        named(opt(row, c.typeFinal())),
+                        category,
                         priority(row),
-                        officerInitiated(row, typeInitial != null ? typeInitial : type),
+                        officer,
                         opt(row, c.disposition()),
                         district(row),
                         opt(row, c.beat()),
@@ -57,6 +65,11 @@ final class CallMapper extends RowMapper<CallForService> {
                         profile.source());
         validator.checkLengths(call);
         return call;
+    }
+
+    /** A code's name from the profile's type table; the code itself without one. */
+    private String named(String code) {
+        return table == null ? code : table.name(code);
     }
 
     @Override
@@ -90,7 +103,13 @@ final class CallMapper extends RowMapper<CallForService> {
                 }
             }
         }
-        return officerTypeCache.computeIfAbsent(type, profile.officerInitiated()::test);
+        // Rules may name the code or, with a type table, its name.
+        return officerTypeCache.computeIfAbsent(
+                type,
+                t ->
+                        profile.officerInitiated().test(t)
+                                || (table != null
+                                        && profile.officerInitiated().test(table.name(t))));
     }
 
     private String district(Row row) {

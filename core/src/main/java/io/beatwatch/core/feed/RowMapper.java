@@ -1,5 +1,6 @@
 package io.beatwatch.core.feed;
 
+import io.beatwatch.core.geo.Projection;
 import io.beatwatch.core.model.RejectReason;
 import io.beatwatch.core.profile.CityProfile;
 import io.beatwatch.core.validate.InvalidRecordException;
@@ -23,11 +24,13 @@ abstract class RowMapper<T> {
     protected final Validator validator;
     protected final TimeReader time;
     private final MessageDigest sha256;
+    private final Projection projection;
 
     RowMapper(CityProfile profile, Validator validator) {
         this.profile = profile;
         this.validator = validator;
         this.time = new TimeReader(profile.time(), profile.zone());
+        this.projection = profile.projection() == null ? null : Projection.of(profile.projection());
         try {
             this.sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -82,6 +85,17 @@ abstract class RowMapper<T> {
             double lon =
                     Validator.parseCoordinate(
                             row.get(profile.columns().lon()), profile.columns().lon());
+            if (projection != null) {
+                if (Math.abs(lat) < 1 && Math.abs(lon) < 1) {
+                    // A projected 0,0 is no location; converted it would land far from the city.
+                    throw new InvalidRecordException(
+                            RejectReason.MISSING_COORDINATES,
+                            "projected coordinates " + lon + "," + lat + " are a 0,0 placeholder");
+                }
+                double[] d = projection.toDegrees(lon, lat);
+                lat = d[0];
+                lon = d[1];
+            }
             validator.requireLocation(lat, lon);
             return new Location(lat, lon, null);
         } catch (InvalidRecordException e) {

@@ -252,10 +252,11 @@ public final class FeedInspector {
                             .toList();
             List<TypeCount> top = all.subList(0, Math.min(TOP_TYPES, all.size()));
             boolean calls = profile.feed() == io.beatwatch.core.profile.FeedKind.CFS;
+            ExtentCheck extent = ExtentCheck.of(lats, lons, located);
             var checks =
                     new InspectionChecks(
                             ClockCheck.of(byHour, byWeekday, dateOnly),
-                            ExtentCheck.of(lats, lons, located),
+                            extent,
                             BaselineAdvice.of(
                                     coverage.stream().map(DayCoverage::date).toList(),
                                     profile.baselineDays()),
@@ -267,7 +268,8 @@ public final class FeedInspector {
                             calls
                                     ? OfficerTypeHints.suggest(
                                             all, profile.officerInitiated(), true)
-                                    : List.of());
+                                    : List.of(),
+                            DensityMap.of(lats, lons, located, extent.extent()));
             var rejected = new HashMap<String, Long>();
             counts.rejected().forEach((k, v) -> rejected.put(k.code(), v));
             return new InspectionReport(

@@ -1,5 +1,6 @@
 package io.beatwatch.core.inspect;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.beatwatch.core.model.TypeCount;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.List;
  * @param allTypes every type (tips: category) with its count, largest first
  * @param suggestedOfficer types that look officer-initiated by name and the profile does not count
  * @param configuredOfficer types that look officer-initiated and the profile already counts
+ * @param map located events per cell inside the extent, for the map beside the report (not in the
+ *     JSON report: it is drawn, not read)
  */
 public record InspectionChecks(
         ClockCheck clock,
@@ -22,7 +25,8 @@ public record InspectionChecks(
         BaselineAdvice baseline,
         List<TypeCount> allTypes,
         List<TypeCount> suggestedOfficer,
-        List<TypeCount> configuredOfficer) {
+        List<TypeCount> configuredOfficer,
+        @JsonIgnore DensityMap map) {
 
     public InspectionChecks {
         allTypes = List.copyOf(allTypes);

@@ -1,5 +1,7 @@
 package io.beatwatch.core.profile;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.beatwatch.core.geo.Projection;
 import io.beatwatch.core.model.CallForService;
 import io.beatwatch.core.validate.Bounds;
 import io.beatwatch.core.validate.FieldLimits;
@@ -40,6 +42,13 @@ import java.util.regex.PatternSyntaxException;
  * @param baselineDays trailing days of the detection baseline for this feed, or null for the
  *     default (28). A feed with gaps (San Antonio's mirror covers about six days a month) needs a
  *     longer period so the baseline holds enough days with data.
+ * @param projection EPSG code of projected coordinates ({@code EPSG:2269}): {@code columns.lon}
+ *     then holds the easting (x) and {@code columns.lat} the northing (y), converted to WGS84 at
+ *     decode; null for degrees
+ * @param typeTable a CSV of {@code code,name,group}, path relative to the profile file: codes
+ *     become names and groups at decode (see {@link TypeTable}); null for none
+ * @param typeCodes the table read from {@code typeTable}, set by {@link CityProfiles} (not a YAML
+ *     key)
  */
 public record CityProfile(
         String name,
@@ -58,7 +67,10 @@ public record CityProfile(
         String idPrefix,
         Duration maxFutureSkew,
         FieldLimits limits,
-        Integer baselineDays) {
+        Integer baselineDays,
+        String projection,
+        String typeTable,
+        @JsonIgnore TypeTable typeCodes) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
@@ -107,6 +119,39 @@ public record CityProfile(
         if (!priorityRules.isEmpty() && isBlank(columns.priority())) {
             throw new IllegalArgumentException("priorityRules need columns.priority");
         }
+        if (projection != null) {
+            projection = Projection.of(projection).epsg();
+        }
+        if (typeCodes != null) {
+            // Rules may name codes: match the names the codes become as well.
+            officerInitiated = typeCodes.expand(officerInitiated);
+            sensitive = typeCodes.expand(sensitive);
+        }
+    }
+
+    /** This profile with its type table read (by {@link CityProfiles}, from {@code typeTable}). */
+    public CityProfile withTypeCodes(TypeTable table) {
+        return new CityProfile(
+                name,
+                description,
+                feed,
+                format,
+                source,
+                zone,
+                bounds,
+                columns,
+                time,
+                officerInitiated,
+                sensitive,
+                districtPattern,
+                priorityRules,
+                idPrefix,
+                maxFutureSkew,
+                limits,
+                baselineDays,
+                projection,
+                typeTable,
+                table);
     }
 
     /** The validation rules this profile implies (bounds, skew, limits). */

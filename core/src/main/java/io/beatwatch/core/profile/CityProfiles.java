@@ -143,7 +143,26 @@ public final class CityProfiles {
                     "no city profile '" + name + "' on the classpath (bundled: " + BUNDLED + ")");
         }
         try (in) {
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
+            CityProfile p = bind(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
+            if (p.typeTable() == null) {
+                return p;
+            }
+            String tableResource = "cities/" + p.typeTable();
+            try (InputStream t =
+                    CityProfiles.class.getClassLoader().getResourceAsStream(tableResource)) {
+                if (t == null) {
+                    throw new IllegalArgumentException(
+                            "invalid city profile "
+                                    + resource
+                                    + ": typeTable "
+                                    + tableResource
+                                    + " not found");
+                }
+                return p.withTypeCodes(
+                        TypeTable.parse(
+                                new String(t.readAllBytes(), StandardCharsets.UTF_8),
+                                tableResource));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
@@ -161,8 +180,36 @@ public final class CityProfiles {
         }
     }
 
-    /** A profile from YAML text; {@code origin} names it in error messages. */
+    /**
+     * A profile from YAML text; {@code origin} names it in error messages, and its folder is where
+     * a {@code typeTable} path is resolved.
+     */
     public static CityProfile parse(String yaml, String origin) {
+        CityProfile p = bind(yaml, origin);
+        if (p.typeTable() == null) {
+            return p;
+        }
+        Path base = Path.of(origin).toAbsolutePath().getParent();
+        Path table = base == null ? Path.of(p.typeTable()) : base.resolve(p.typeTable());
+        if (!Files.isRegularFile(table)) {
+            throw new IllegalArgumentException(
+                    "invalid city profile "
+                            + origin
+                            + " (at typeTable): no file "
+                            + table
+                            + " (the path is relative to the profile's folder; a CSV with columns"
+                            + " code,name,group)");
+        }
+        try {
+            return p.withTypeCodes(
+                    TypeTable.parse(
+                            Files.readString(table, StandardCharsets.UTF_8), table.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + table, e);
+        }
+    }
+
+    private static CityProfile bind(String yaml, String origin) {
         // Unknown keys first: a misspelled required key must be named, not reported as missing.
         UnknownKeys.Finding unknown = UnknownKeys.first(yaml, CityProfile.class);
         if (unknown != null) {

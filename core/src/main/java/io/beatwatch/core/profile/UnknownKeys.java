@@ -1,5 +1,6 @@
 package io.beatwatch.core.profile;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -100,6 +101,9 @@ final class UnknownKeys {
     private static Map<String, Type> keys(Class<?> type) {
         var keys = new LinkedHashMap<String, Type>();
         for (RecordComponent c : type.getRecordComponents()) {
+            if (c.getAccessor().isAnnotationPresent(JsonIgnore.class)) {
+                continue;
+            }
             JsonProperty named = c.getAccessor().getAnnotation(JsonProperty.class);
             String key = named != null && !named.value().isEmpty() ? named.value() : c.getName();
             keys.put(key, c.getGenericType());

@@ -112,6 +112,51 @@ public final class Charts {
         save(c, file);
     }
 
+    /**
+     * Values per calendar day, one line per series, dates along x: a day missing from {@code days}
+     * is not drawn (pass zeros to show a gap as a drop).
+     */
+    public static void daily(
+            Path file,
+            String title,
+            String yTitle,
+            List<java.time.LocalDate> days,
+            Map<String, double[]> series)
+            throws IOException {
+        XYChart c =
+                new XYChartBuilder()
+                        .width(WIDTH)
+                        .height(HEIGHT)
+                        .title(title)
+                        .xAxisTitle("local day")
+                        .yAxisTitle(yTitle)
+                        .build();
+        style(c.getStyler());
+        c.getStyler().setDatePattern(days.size() > 120 ? "yyyy-MM" : "MM-dd");
+        // the days are drawn at UTC midnight: label them there, not in the JVM's zone
+        c.getStyler().setTimezone(java.util.TimeZone.getTimeZone("UTC"));
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        List<java.util.Date> xs =
+                days.stream()
+                        .map(
+                                d ->
+                                        java.util.Date.from(
+                                                d.atStartOfDay(java.time.ZoneOffset.UTC)
+                                                        .toInstant()))
+                        .toList();
+        for (var e : series.entrySet()) {
+            List<Double> ys = java.util.Arrays.stream(e.getValue()).boxed().toList();
+            XYSeries s =
+                    c.addSeries(
+                            e.getKey(),
+                            new java.util.ArrayList<>(xs),
+                            new java.util.ArrayList<>(ys));
+            s.setMarker(days.size() <= 60 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+        }
+        save(c, file);
+    }
+
     /** One box per named sample (median, quartiles, whiskers at 1.5 IQR). */
     static void boxes(Path file, String title, String yTitle, Map<String, List<Double>> samples)
             throws IOException {

@@ -20,7 +20,7 @@ import javax.imageio.ImageIO;
  * showing the period's observed calls per cell (shades of blue) and the cells the method flagged
  * (red outline), zoomed to the flagged cells.
  */
-final class HexMap {
+public final class HexMap {
 
     private static final int PANEL = 520;
     private static final int TITLE = 28;
@@ -43,6 +43,34 @@ final class HexMap {
     static void draw(
             Path file, String title, String[] cells, int[] observed, Map<String, int[]> flagged)
             throws IOException {
+        draw(
+                file,
+                title,
+                cells,
+                observed,
+                flagged,
+                "zoomed to the flagged cells; H3 cells, calls in the period");
+    }
+
+    /**
+     * One panel of calls per H3 cell, zoomed to all the cells: where a feed's events lie (the map
+     * {@code inspect} writes beside its report).
+     */
+    public static void density(
+            Path file, String title, String caption, String[] cells, int[] counts)
+            throws IOException {
+        draw(file, title, cells, counts, Map.of(caption, new int[0]), "");
+    }
+
+    private static void draw(
+            Path file,
+            String title,
+            String[] cells,
+            int[] observed,
+            Map<String, int[]> flagged,
+            String caption)
+            throws IOException {
+        boolean anyFlagged = flagged.values().stream().anyMatch(f -> f.length > 0);
         double minLat = Double.POSITIVE_INFINITY, maxLat = Double.NEGATIVE_INFINITY;
         double minLon = Double.POSITIVE_INFINITY, maxLon = Double.NEGATIVE_INFINITY;
         for (int[] f : flagged.values()) {
@@ -145,13 +173,16 @@ final class HexMap {
             g.drawString(v + " calls", lx + 24, ly + 12);
             lx += 100;
         }
-        g.setColor(FLAG);
-        g.setStroke(new BasicStroke(2f));
-        g.drawRect(lx, ly, 18, 14);
+        if (anyFlagged) {
+            g.setColor(FLAG);
+            g.setStroke(new BasicStroke(2f));
+            g.drawRect(lx, ly, 18, 14);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString("flagged cell", lx + 24, ly + 12);
+            lx += 140;
+        }
         g.setColor(Color.DARK_GRAY);
-        g.drawString("flagged cell", lx + 24, ly + 12);
-        g.drawString(
-                "zoomed to the flagged cells; H3 cells, calls in the period", lx + 140, ly + 12);
+        g.drawString(caption, lx, ly + 12);
         g.dispose();
         ImageIO.write(img, "png", file.toFile());
     }
