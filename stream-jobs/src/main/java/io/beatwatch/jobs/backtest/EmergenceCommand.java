@@ -339,19 +339,19 @@ public final class EmergenceCommand implements Callable<Integer> {
                         hindsightKinds,
                         missTrace,
                         (System.nanoTime() - t0) / 1e9,
-                        reproduce());
+                        reproduce(data));
         report.write(out);
         System.out.print(report.summary());
         System.out.println("Report: " + out.resolve("report.md"));
         return 0;
     }
 
-    private String reproduce() {
+    private String reproduce(DataSet data) {
         return String.format(
                 "bin/beatwatch emergence --profile %s %s --reps %d --warmup-days %d --seed %d"
                         + " --sizes %s --radii %s --durations %s --thresholds %s --naive %s"
                         + " --days-per-cluster %d --grace %d --out %s",
-                input.profile,
+                data.profileArgument(),
                 input.file,
                 reps,
                 warmupDays,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.beatwatch.core.json.Json;
+import io.beatwatch.core.profile.CityProfiles;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,8 @@ import picocli.CommandLine;
 
 /**
  * {@code beatwatch emergence} end to end on a small synthetic San Antonio file: the detector's
- * defaults, the hand rule and the hindsight limit on the same streams, the figures contract.
+ * defaults, the hand rule and the hindsight limit on the same streams, the figures contract, the
+ * per-cluster trace; the profile is a new city found by name in a profiles folder (no rebuild).
  */
 class EmergenceCommandIT {
 
@@ -24,15 +26,27 @@ class EmergenceCommandIT {
         Path file =
                 SanAntonioFixture.write(dir.resolve("calls.csv"), SanAntonioFixture.city(24, 800));
         Path out = dir.resolve("out");
+        Path folder = Files.createDirectories(dir.resolve("profiles"));
+        Path profile = folder.resolve("new-town.yaml");
+        Files.writeString(
+                profile,
+                Files.readString(
+                                Path.of("")
+                                        .toAbsolutePath()
+                                        .getParent()
+                                        .resolve("config/cities/san-antonio.yaml"))
+                        .replace("name: san-antonio", "name: new-town"));
         int code;
         PrintStream stdout = System.out;
+        String before = System.getProperty(CityProfiles.PROFILES_PROPERTY);
+        System.setProperty(CityProfiles.PROFILES_PROPERTY, folder.toString());
         try {
             System.setOut(new PrintStream(java.io.OutputStream.nullOutputStream()));
             code =
                     new CommandLine(new EmergenceCommand())
                             .execute(
                                     "--profile",
-                                    "san-antonio",
+                                    "new-town",
                                     file.toString(),
                                     "--warmup-days",
                                     "10",
@@ -54,6 +68,8 @@ class EmergenceCommandIT {
                                     out.toString());
         } finally {
             System.setOut(stdout);
+            if (before == null) System.clearProperty(CityProfiles.PROFILES_PROPERTY);
+            else System.setProperty(CityProfiles.PROFILES_PROPERTY, before);
         }
 
         assertThat(code).isZero();
@@ -62,7 +78,8 @@ class EmergenceCommandIT {
                     "report.md",
                     "figures.json",
                     "false_alarms_vs_budget.png",
-                    "detection_by_kind.png"
+                    "detection_by_kind.png",
+                    "cluster_trace.csv.gz"
                 }) {
             assertThat(out.resolve(f)).isNotEmptyFile();
         }
@@ -92,8 +109,22 @@ class EmergenceCommandIT {
         assertThat(rule.get("kinds").get(0).get("detected").asDouble()).isEqualTo(1.0);
         assertThat(fig.get("hindsight")).hasSize(2);
         assertThat(fig.get("hindsight").get(0).get("pStar").asDouble()).isPositive();
+        // every missed cluster of the traced budget has a reason
+        JsonNode trace = fig.get("missTrace");
+        assertThat(trace.get("budgetDays").asDouble()).isEqualTo(100);
+        for (JsonNode k : trace.get("kinds")) {
+            int reasons = 0;
+            for (JsonNode r : k.get("reasons")) reasons += r.asInt();
+            assertThat(reasons).isEqualTo(k.get("missed").asInt());
+        }
+        // the printed command reruns what ran: the profile by its path, every option given
+        assertThat(fig.get("reproduce").asText())
+                .startsWith("bin/beatwatch emergence --profile " + profile.toAbsolutePath() + " ")
+                .contains("--naive 6")
+                .contains("--days-per-cluster 4");
         assertThat(Files.readString(out.resolve("report.md")))
                 .contains("False alarms per day")
-                .contains("hand rule");
+                .contains("hand rule")
+                .contains("Why clusters are missed");
     }
 }
