@@ -7,7 +7,7 @@ const ACTION_DONE = { ack: 'Acknowledged', assign: 'Assigned', dismiss: 'Dismiss
 
 /**
  * Renders `rows` ([{alert, local}], already filtered and sorted) into the list element.
- * handlers: {onSelect(id, {pan}), onAction(id, action), onCellDetail(cell)}; opts: {selectedId, canAct, now, history}
+ * handlers: {onSelect(id, {pan}), onAction(id, action), onCellDetail(cell), onTimeline(id)}; opts: {selectedId, canAct, now, history}
  */
 export function renderAlertList(listEl, rows, handlers, opts) {
   // Re-rendering replaces the nodes; remember which control had focus and give it back.
@@ -102,6 +102,13 @@ function renderItem({ alert, local }, handlers, { selectedId, canAct, now, histo
         actionButton('assign', local, handlers, id, key, local.assigned ? 'Reassign…' : 'Assign…', !!local.dismissed),
         actionButton('dismiss', local, handlers, id, key, local.dismissed ? 'Dismissed' : 'Dismiss…', !!local.dismissed),
       ]
+      : null,
+    canAct
+      ? h('button', {
+        type: 'button', class: 'btn tiny ghost', 'data-focus-key': key('timeline'), 'data-testid': 'alert-timeline',
+        'aria-label': `Timeline of the alert in ${alert.district || 'unknown district'}`,
+        onclick: () => handlers.onTimeline(id),
+      }, 'Timeline')
       : null,
     h('button', {
       type: 'button', class: 'btn tiny ghost', 'data-focus-key': key('cell'), 'data-testid': 'alert-cell-detail',
