@@ -57,6 +57,9 @@ const ui = {
   tokenWarned: false,
   geoDistricts: [],
   filters: readFilters(params),
+  // The latest supervisor action per alert, from the gateway (GET /api/alerts): what other
+  // consoles of the district did.
+  shared: new Map(),
   wallIndex: -1,
 };
 
@@ -294,6 +297,7 @@ function handleMessage(msg) {
     }
     case 'snapshot':
       store.applySnapshot(msg);
+      refreshSharedStatus();
       if (msg.resync && ui.resumed) toast('The gateway sent a fresh snapshot: the console missed too much to replay.', 'info');
       ui.resumed = false;
       scheduleRender({ all: true, fit: !ui.fittedOnce });
@@ -421,7 +425,7 @@ function visibleAlerts(now) {
     rows = [...store.alerts.values()].map((entry) => ({ alert: entry.alert, entry }));
   }
   rows = rows
-    .map((r) => ({ ...r, local: store.localOf(r.alert.alertId) }))
+    .map((r) => ({ ...r, local: store.localOf(r.alert.alertId), shared: ui.shared.get(r.alert.alertId) }))
     .filter((r) => districtShown(r.alert.district))
     // Tips-only alerts are for supervisors; the gateway filters them too, this is a second guard.
     .filter((r) => ui.role !== 'dispatcher' || r.alert.signal !== 'tips')
@@ -805,6 +809,19 @@ async function alertAction(id, action) {
   session.set(KEYS.local, store.saveLocal());
   scheduleRender({ alerts: true, map: true });
   if (ui.storyId === id) refreshTimeline();
+  refreshSharedStatus();
+}
+
+/** Who acknowledged, assigned or dismissed each open alert, on any console (the latest action). */
+async function refreshSharedStatus() {
+  try {
+    const alerts = await api.get('/api/alerts', { timeoutMs: 8000 });
+    if (!Array.isArray(alerts)) return;
+    ui.shared = new Map(alerts.filter((a) => a && a.alertId && a.action).map((a) => [a.alertId, a.action]));
+    scheduleRender({ alerts: true });
+  } catch {
+    // The list keeps this console's own marks; the timeline still reads the gateway.
+  }
 }
 
 /** Asks for the unit (assign) or an optional reason (dismiss) in a modal dialog; resolves null on cancel. */
@@ -931,6 +948,7 @@ function everyHalfMinute() {
   if (!connection) return;
   store.prune();
   refreshDosage();
+  refreshSharedStatus();
   refreshTimeline();
   ui.halfMinutes = (ui.halfMinutes || 0) + 1;
   if (ui.districtsDerived && ui.halfMinutes % 4 === 0) loadDistricts();

@@ -291,6 +291,9 @@ class ConsoleTimelineBrowserIT {
             signInWithToken(b, url(), token);
             var waitB = Browser.waitFor(b);
             waitB.until(d -> !d.findElements(item()).isEmpty());
+            // the list shows the latest action taken on another console, from the gateway
+            waitB.until(d -> status(d).contains("Dismissed") && status(d).contains("by sup1"));
+            assertThat(status(b)).contains(REASON);
             // opened, 2 updates, ack, assign, 3 patrol reports, dismiss
             var events = timeline(b, 9);
             var kinds = events.stream().map(e -> e.getAttribute("data-kind")).toList();
