@@ -6,7 +6,7 @@ cd "$ROOT"
 # shellcheck source=bin/internal/common.sh
 source "$ROOT/bin/internal/common.sh"
 
-JAVA_COMMANDS=(demo inspect profile replay backtest emergence impact job gateway)
+JAVA_COMMANDS=(demo inspect profile replay backtest emergence impact job gateway handover)
 
 usage() {
   cat <<'USAGE'
@@ -26,6 +26,7 @@ Commands:
   impact     Did the patrols work? Treated vs matched comparison cells (DiD), displacement (WDQ), dose
   job        Run the Flink HotspotJob against Kafka and Redis
   gateway    Run the HTTP and WebSocket gateway
+  handover   Write a shift's handover (per district: alerts, actions, places, patrols, tips) as HTML
   help       This help; 'help <command>' is the same as '<command> --help'
 
 'bin/beatwatch <command> --help' lists a command's options. Commands run from the project root,

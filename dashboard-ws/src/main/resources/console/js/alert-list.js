@@ -1,13 +1,13 @@
 // The alert list: one explained item per alert, with acknowledge / assign / dismiss.
 import { alertLevel, CATEGORY } from './severity.js';
-import { formatAgo, formatNumber, formatRecurrence, formatTime, formatWindow, h } from './util.js';
+import { formatAgo, formatNumber, formatRecurrence, formatTime, formatWindow, h, toMillis } from './util.js';
 
 const SIGNAL = { cfs: 'Calls for service', tips: 'Tips only', both: 'Calls + tips' };
 const ACTION_DONE = { ack: 'Acknowledged', assign: 'Assigned', dismiss: 'Dismissed' };
 
 /**
  * Renders `rows` ([{alert, local}], already filtered and sorted) into the list element.
- * handlers: {onSelect(id, {pan}), onAction(id, action), onCellDetail(cell)}; opts: {selectedId, canAct, now, history}
+ * handlers: {onSelect(id, {pan}), onAction(id, action), onCellDetail(cell), onTimeline(id)}; opts: {selectedId, canAct, now, history}
  */
 export function renderAlertList(listEl, rows, handlers, opts) {
   // Re-rendering replaces the nodes; remember which control had focus and give it back.
@@ -26,7 +26,7 @@ export function renderAlertList(listEl, rows, handlers, opts) {
   }
 }
 
-function renderItem({ alert, local }, handlers, { selectedId, canAct, now, history }) {
+function renderItem({ alert, local, shared }, handlers, { selectedId, canAct, now, history }) {
   const id = alert.alertId;
   const level = alertLevel(alert);
   const category = CATEGORY[alert.category] || { label: alert.category || 'Unknown', icon: '•' };
@@ -43,7 +43,7 @@ function renderItem({ alert, local }, handlers, { selectedId, canAct, now, histo
   if (local.dismissed) classes.push('dismissed');
 
   const confirmed = alert.confirmed !== false && alert.signal !== 'tips';
-  const handled = statusLine(local);
+  const handled = statusLine(local) || sharedLine(shared);
 
   return h('li', {
     class: classes.join(' '),
@@ -93,7 +93,7 @@ function renderItem({ alert, local }, handlers, { selectedId, canAct, now, histo
     ? h('p', { class: 'types' }, h('span', { class: 'label-muted' }, 'Top call types '),
       alert.topTypes.slice(0, 4).map((t, i) => [i ? ' · ' : '', `${t.type} `, h('span', { class: 'num' }, String(t.count))]))
     : null,
-  handled ? h('p', { class: 'handled', 'data-testid': 'alert-status' }, handled) : null,
+  handled ? h('p', { class: 'handled', 'data-testid': 'alert-status', 'data-shared': statusLine(local) ? null : 'true' }, handled) : null,
   local.error ? h('p', { class: 'error', role: 'alert', 'data-testid': 'alert-error' }, local.error) : null,
   h('div', { class: 'actions' },
     canAct && !closed
@@ -102,6 +102,13 @@ function renderItem({ alert, local }, handlers, { selectedId, canAct, now, histo
         actionButton('assign', local, handlers, id, key, local.assigned ? 'Reassign…' : 'Assign…', !!local.dismissed),
         actionButton('dismiss', local, handlers, id, key, local.dismissed ? 'Dismissed' : 'Dismiss…', !!local.dismissed),
       ]
+      : null,
+    canAct
+      ? h('button', {
+        type: 'button', class: 'btn tiny ghost', 'data-focus-key': key('timeline'), 'data-testid': 'alert-timeline',
+        'aria-label': `Timeline of the alert in ${alert.district || 'unknown district'}`,
+        onclick: () => handlers.onTimeline(id),
+      }, 'Timeline')
       : null,
     h('button', {
       type: 'button', class: 'btn tiny ghost', 'data-focus-key': key('cell'), 'data-testid': 'alert-cell-detail',
@@ -131,6 +138,17 @@ function actionButton(action, local, handlers, id, key, label, disabled) {
 
 function fact(label, value, cls) {
   return h('div', { class: cls ? `fact ${cls}` : 'fact' }, h('dt', {}, label), h('dd', {}, value));
+}
+
+/** The latest action another console (or this one, earlier) recorded at the gateway. */
+function sharedLine(action) {
+  if (!action) return '';
+  const at = formatTime(toMillis(action.at));
+  const by = action.by ? ` by ${action.by}` : '';
+  if (action.action === 'ack') return `${ACTION_DONE.ack} ${at}${by}`;
+  if (action.action === 'assign') return `${ACTION_DONE.assign} to ${action.assignee} ${at}${by}`;
+  if (action.action === 'dismiss') return `${ACTION_DONE.dismiss} ${at}${by}${action.note ? ` (${action.note})` : ''}`;
+  return '';
 }
 
 function statusLine(local) {

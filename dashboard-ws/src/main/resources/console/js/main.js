@@ -3,6 +3,7 @@ import { Api, ApiError } from './api.js';
 import { renderAlertList } from './alert-list.js';
 import { Cues } from './audio.js';
 import { renderDosage } from './dosage.js';
+import { alertPasses, isFiltered, readDistricts, readFilters, SEVERITIES, SIGNALS, TYPE_GROUPS, writeFilters } from './filters.js';
 import { renderCellDetail } from './cell-detail.js';
 import { Connection } from './connection.js';
 import { renderLegend, MapView } from './map-view.js';
@@ -10,6 +11,7 @@ import { alertLevel, configureCue, isHighSeverity, levelRank } from './severity.
 import { cellKey, Store } from './store.js';
 import { effectiveStatus, FEEDBACK, renderSuggestions, tickCountdowns } from './suggestions.js';
 import { installShortcuts } from './shortcuts.js';
+import { renderTimeline as renderAlertTimeline } from './timeline.js';
 import { toast } from './toast.js';
 import { $, decodeJwt, formatSpan, formatTime, formatWindow, frameThrottle, h, storage } from './util.js';
 
@@ -34,6 +36,9 @@ const DEFAULT_WINDOW = 60;
 
 const params = new URLSearchParams(window.location.search);
 const demo = params.get('demo') === '1' ? await import('../demo/fake-gateway.js') : null;
+/** Wall mode (?mode=wall): a crime-centre display, no controls, districts in turn every `cycle` s. */
+const wall = params.get('mode') === 'wall';
+const WALL_CYCLE_MS = Math.max(5, Number(params.get('cycle')) || 20) * 1000;
 
 const ui = {
   // Who is signed in, from the token and then from the server's hello.
@@ -51,6 +56,11 @@ const ui = {
   fittedOnce: false,
   tokenWarned: false,
   geoDistricts: [],
+  filters: readFilters(params),
+  // The latest supervisor action per alert, from the gateway (GET /api/alerts): what other
+  // consoles of the district did.
+  shared: new Map(),
+  wallIndex: -1,
 };
 
 const store = new Store();
@@ -182,9 +192,12 @@ async function startConsole() {
   store.restoreLocal(session.get(KEYS.local));
   const saved = session.get(KEYS.state);
   if (saved && saved.user === ui.user && store.restore(saved)) ui.resumed = true;
+  // A shared link (the URL) wins over what this tab last chose.
   const savedDistricts = session.get(KEYS.districts);
-  ui.districtSelection = Array.isArray(savedDistricts) ? new Set(savedDistricts) : null;
-  ui.windowMin = session.get(KEYS.window, null);
+  ui.districtSelection = params.has('districts') ? readDistricts(params)
+    : Array.isArray(savedDistricts) ? new Set(savedDistricts) : null;
+  ui.windowMin = params.has('window') ? Number(params.get('window')) || null : session.get(KEYS.window, null);
+  if (wall) startWall();
 
   connection = new Connection({
     api,
@@ -225,6 +238,7 @@ function applyRole() {
   if (ui.role === 'dispatcher') sidebar.prepend($('patrol-panel'));
   else sidebar.prepend($('alerts-panel'));
   $('unit-input').value = session.get(KEYS.unit, '');
+  $('handover-link').hidden = ui.role !== 'supervisor';
   // supervisors watch the day's dosage; dispatchers can open it
   $('dosage-panel').open = ui.role === 'supervisor';
 }
@@ -239,15 +253,28 @@ async function loadMapExtras() {
   } catch {
     // Optional: without it the map has a plain dark background and the default cue rule.
   }
+  await loadDistricts();
+}
+
+/**
+ * District outlines and the city's extent. Outlines derived from the data (no agency boundaries)
+ * grow as cells appear, so they are fetched again every few minutes.
+ */
+async function loadDistricts() {
   try {
     const geo = await api.get('/api/districts.geojson', { timeoutMs: 8000 });
     if (geo && geo.type && Array.isArray(geo.features)) {
-      mapView.setDistricts(geo);
-      ui.geoDistricts = geo.features.map((f) => f.properties && (f.properties.name || f.properties.district)).filter(Boolean);
-      scheduleRender({ filters: true, map: true });
+      const signature = JSON.stringify(geo);
+      if (signature !== ui.districtsSignature) {
+        ui.districtsSignature = signature;
+        mapView.setDistricts(geo);
+        ui.geoDistricts = geo.features.map((f) => f.properties && (f.properties.name || f.properties.district)).filter(Boolean);
+        scheduleRender({ filters: true, map: true });
+      }
+      ui.districtsDerived = geo.source === 'derived';
     }
   } catch {
-    // Optional too: 404 means the gateway has no district outlines.
+    // Optional too: an older gateway without outlines leaves a plain dark background.
   }
 }
 
@@ -270,6 +297,7 @@ function handleMessage(msg) {
     }
     case 'snapshot':
       store.applySnapshot(msg);
+      refreshSharedStatus();
       if (msg.resync && ui.resumed) toast('The gateway sent a fresh snapshot: the console missed too much to replay.', 'info');
       ui.resumed = false;
       scheduleRender({ all: true, fit: !ui.fittedOnce });
@@ -397,11 +425,12 @@ function visibleAlerts(now) {
     rows = [...store.alerts.values()].map((entry) => ({ alert: entry.alert, entry }));
   }
   rows = rows
-    .map((r) => ({ ...r, local: store.localOf(r.alert.alertId) }))
+    .map((r) => ({ ...r, local: store.localOf(r.alert.alertId), shared: ui.shared.get(r.alert.alertId) }))
     .filter((r) => districtShown(r.alert.district))
     // Tips-only alerts are for supervisors; the gateway filters them too, this is a second guard.
     .filter((r) => ui.role !== 'dispatcher' || r.alert.signal !== 'tips')
-    .filter((r) => ui.showHandled || (!r.local.dismissed && r.alert.state !== 'closed'));
+    .filter((r) => ui.showHandled || (!r.local.dismissed && r.alert.state !== 'closed'))
+    .filter((r) => alertPasses(r.alert, ui.filters, now));
   const time = (a) => a.eventMs ?? a.emittedMs ?? 0;
   const bySeverity = (a, b) => (a.alert.state === 'closed') - (b.alert.state === 'closed')
     || !!a.local.dismissed - !!b.local.dismissed
@@ -420,8 +449,10 @@ function renderAlerts(rows, now) {
     onSelect: (id, opts) => selectAlert(id, opts),
     onAction: (id, action) => alertAction(id, action),
     onCellDetail: (cell) => openCellDetail(cell, ui.windowMin),
+    onTimeline: (id) => openTimeline(id),
   }, { selectedId: ui.selectedId, canAct: ui.role === 'supervisor', now, history: ui.historyAt !== null });
   $('alert-count').textContent = String(rows.length);
+  if (wall) $('wall-count').textContent = `${rows.length} open alert${rows.length === 1 ? '' : 's'}`;
   $('alert-empty').hidden = rows.length > 0;
   $('alert-empty').textContent = ui.historyAt !== null
     ? 'No open alerts in the selected districts at the chosen time.'
@@ -528,6 +559,61 @@ function renderFilters() {
   const current = currentWindow();
   if (current !== null) select.value = String(current);
   select.disabled = windows.length <= 1;
+  renderFilterMenu();
+}
+
+function renderFilterMenu() {
+  const fill = (id, options) => {
+    const el = $(id);
+    if (!el.options.length) el.replaceChildren(...Object.entries(options).map(([v, label]) => h('option', { value: v }, label)));
+  };
+  fill('filter-signal', SIGNALS);
+  fill('filter-severity', SEVERITIES);
+  fill('filter-types', Object.fromEntries(Object.entries(TYPE_GROUPS).map(([k, g]) => [k, g.label])));
+  $('filter-signal').value = ui.filters.signal;
+  $('filter-severity').value = ui.filters.severity;
+  $('filter-types').value = ui.filters.types;
+  $('filter-since').value = ui.filters.since;
+  const on = Object.entries(ui.filters).filter(([k, v]) => v !== 'all').length;
+  $('filter-summary').textContent = on ? `${on} on` : 'None';
+  $('filter-menu').classList.toggle('filtered', isFiltered(ui.filters));
+}
+
+/** The view in the address bar, so a supervisor can share it (replaceState: no history entries). */
+function syncUrl() {
+  if (wall) return;
+  const next = writeFilters(params, ui.filters, ui.districtSelection, ui.windowMin);
+  const query = next.toString();
+  history.replaceState(null, '', query ? `?${query}` : window.location.pathname);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wall mode: full screen, large type, no controls, one district after the other, unattended
+
+function startWall() {
+  document.body.classList.add('wall');
+  $('wall-banner').hidden = false;
+  ui.districtSelection = null;
+  setInterval(nextWallDistrict, WALL_CYCLE_MS);
+  setInterval(() => { $('wall-clock').textContent = formatTime(Date.now()); }, 1000);
+  setTimeout(nextWallDistrict, 1500);
+}
+
+function wallDistricts() {
+  const names = new Set([...store.districtsSeen, ...ui.geoDistricts]);
+  return [...names].filter(Boolean).sort();
+}
+
+function nextWallDistrict() {
+  const all = wallDistricts();
+  if (!all.length) return;
+  ui.wallIndex = (ui.wallIndex + 1) % all.length;
+  const d = all[ui.wallIndex];
+  ui.districtSelection = new Set([d]);
+  $('wall-district').textContent = d;
+  document.body.dataset.wallDistrict = d;
+  scheduleRender({ all: true });
+  if (mapView) mapView.fitDistrict(d);
 }
 
 function onDistrictToggle() {
@@ -535,6 +621,7 @@ function onDistrictToggle() {
   const chosen = boxes.filter((b) => b.checked).map((b) => b.value);
   ui.districtSelection = chosen.length === boxes.length ? null : new Set(chosen);
   session.set(KEYS.districts, ui.districtSelection ? [...ui.districtSelection] : null);
+  syncUrl();
   scheduleRender({ all: true });
 }
 
@@ -634,6 +721,62 @@ function closeCellDetail() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Alert timeline (from the gateway's records, the same on every console of the district)
+
+async function openTimeline(id) {
+  if (!id || ui.role !== 'supervisor') return;
+  const panel = $('alert-story');
+  if (panel.hidden) ui.focusBeforeStory = document.activeElement;
+  const entry = store.alerts.get(id);
+  ui.storyId = id;
+  panel.hidden = false;
+  panel.dataset.alertId = id;
+  $('alert-story-title').textContent = `Alert timeline · ${(entry && entry.alert.district) || 'unknown district'}`;
+  if (ui.storyFor !== id) renderAlertTimeline($('alert-story-body'), { loading: true });
+  ui.storyFor = id;
+  panel.focus({ preventScroll: true });
+  await refreshTimeline();
+}
+
+async function refreshTimeline() {
+  const id = ui.storyId;
+  if (!id || $('alert-story').hidden) return;
+  try {
+    const data = await api.get(`/api/alerts/${encodeURIComponent(id)}/timeline`, { timeoutMs: 8000 });
+    if (ui.storyId === id) {
+      renderAlertTimeline($('alert-story-body'), { data });
+      $('alert-story').dataset.events = String((data.events || []).length);
+    }
+  } catch (e) {
+    if (ui.storyId === id) renderAlertTimeline($('alert-story-body'), { error: e instanceof ApiError ? e.describe() : String(e) });
+  }
+}
+
+function closeTimeline() {
+  $('alert-story').hidden = true;
+  ui.storyId = null;
+  const back = ui.focusBeforeStory;
+  ui.focusBeforeStory = null;
+  if (back && document.contains(back)) back.focus({ preventScroll: true });
+}
+
+async function addNote(e) {
+  e.preventDefault();
+  const input = $('alert-note-input');
+  const note = input.value.trim();
+  const id = ui.storyId;
+  if (!note || !id) return;
+  try {
+    await api.post(`/api/alerts/${encodeURIComponent(id)}/note`, { note });
+    input.value = '';
+    toast('Note added to the alert timeline.', 'success');
+  } catch (err) {
+    toast(`Could not add the note: ${err instanceof ApiError ? err.describe() : err}`, 'error');
+  }
+  refreshTimeline();
+}
+
+// ---------------------------------------------------------------------------------------------
 // Actions
 
 async function alertAction(id, action) {
@@ -665,6 +808,20 @@ async function alertAction(id, action) {
   }
   session.set(KEYS.local, store.saveLocal());
   scheduleRender({ alerts: true, map: true });
+  if (ui.storyId === id) refreshTimeline();
+  refreshSharedStatus();
+}
+
+/** Who acknowledged, assigned or dismissed each open alert, on any console (the latest action). */
+async function refreshSharedStatus() {
+  try {
+    const alerts = await api.get('/api/alerts', { timeoutMs: 8000 });
+    if (!Array.isArray(alerts)) return;
+    ui.shared = new Map(alerts.filter((a) => a && a.alertId && a.action).map((a) => [a.alertId, a.action]));
+    scheduleRender({ alerts: true });
+  } catch {
+    // The list keeps this console's own marks; the timeline still reads the gateway.
+  }
 }
 
 /** Asks for the unit (assign) or an optional reason (dismiss) in a modal dialog; resolves null on cancel. */
@@ -791,6 +948,10 @@ function everyHalfMinute() {
   if (!connection) return;
   store.prune();
   refreshDosage();
+  refreshSharedStatus();
+  refreshTimeline();
+  ui.halfMinutes = (ui.halfMinutes || 0) + 1;
+  if (ui.districtsDerived && ui.halfMinutes % 4 === 0) loadDistricts();
   if (ui.historyAt !== null && ui.historyAt < Date.now() - HISTORY_SPAN_MIN * 60000) ui.historyAt = Date.now() - HISTORY_SPAN_MIN * 60000;
   scheduleRender({ all: true, timeline: true });
   if (ui.exp && !ui.tokenWarned && ui.exp - Date.now() < 5 * 60000) {
@@ -820,20 +981,37 @@ function initControls() {
   $('window-select').addEventListener('change', (e) => {
     ui.windowMin = Number(e.target.value);
     session.set(KEYS.window, ui.windowMin);
+    syncUrl();
     scheduleRender({ map: true });
   });
   $('district-all').addEventListener('click', () => {
     ui.districtSelection = null;
     session.set(KEYS.districts, null);
+    syncUrl();
     scheduleRender({ all: true });
   });
   $('district-none').addEventListener('click', () => {
     ui.districtSelection = new Set();
     session.set(KEYS.districts, []);
+    syncUrl();
+    scheduleRender({ all: true });
+  });
+  for (const [id, key] of [['filter-signal', 'signal'], ['filter-severity', 'severity'], ['filter-types', 'types'], ['filter-since', 'since']]) {
+    $(id).addEventListener('change', (e) => {
+      ui.filters = { ...ui.filters, [key]: e.target.value };
+      syncUrl();
+      scheduleRender({ all: true });
+    });
+  }
+  $('filter-reset').addEventListener('click', () => {
+    ui.filters = readFilters(new URLSearchParams());
+    syncUrl();
     scheduleRender({ all: true });
   });
   $('unit-input').addEventListener('change', (e) => session.set(KEYS.unit, e.target.value.trim()));
   $('cell-detail-close').addEventListener('click', closeCellDetail);
+  $('alert-story-close').addEventListener('click', closeTimeline);
+  $('alert-note-form').addEventListener('submit', addNote);
   $('help-button').addEventListener('click', () => $('help-dialog').showModal());
 
   for (const [id, kind] of [['mute-alerts', 'alert'], ['mute-suggestions', 'suggestion']]) {
@@ -859,6 +1037,7 @@ function initControls() {
     ack: () => ui.selectedId && ui.role === 'supervisor' && alertAction(ui.selectedId, 'ack'),
     assign: () => ui.selectedId && ui.role === 'supervisor' && alertAction(ui.selectedId, 'assign'),
     dismiss: () => ui.selectedId && ui.role === 'supervisor' && alertAction(ui.selectedId, 'dismiss'),
+    timeline: () => ui.selectedId && openTimeline(ui.selectedId),
     patrol: () => {
       const first = $('suggestion-list').querySelector('button:not([disabled])');
       if (first) first.focus();
@@ -882,13 +1061,15 @@ function initControls() {
       if (d.open) {
         d.open = false;
         d.querySelector('summary').focus();
-      } else if (!$('cell-detail').hidden) closeCellDetail();
+      } else if (!$('alert-story').hidden) closeTimeline();
+      else if (!$('cell-detail').hidden) closeCellDetail();
     },
   });
 
   document.addEventListener('click', (e) => {
-    const d = $('district-filter');
-    if (d.open && !d.contains(e.target)) d.open = false;
+    for (const d of [$('district-filter'), $('filter-menu')]) {
+      if (d.open && !d.contains(e.target)) d.open = false;
+    }
   });
   window.addEventListener('pagehide', persistNow);
   window.addEventListener('resize', () => mapView && mapView.invalidate());

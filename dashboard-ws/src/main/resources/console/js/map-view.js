@@ -25,8 +25,24 @@ export class MapView {
     this.map.createPane('alertOutlines').style.zIndex = 450;
     this.districtLayer = null;
     this.hexLayer = L.layerGroup().addTo(this.map);
-    this.outlineLayer = L.layerGroup().addTo(this.map);
-    this.markerLayer = L.layerGroup().addTo(this.map);
+    this.outlineLayer = L.layerGroup();
+    this.markerLayer = L.layerGroup();
+    this.alertGroup = L.layerGroup([this.outlineLayer, this.markerLayer]).addTo(this.map);
+    this.extentLayer = L.layerGroup().addTo(this.map);
+    this.districtGroup = L.layerGroup().addTo(this.map);
+    // Orientation without a base layer: a scale bar, and layers the user can switch off.
+    const scale = L.control.scale({ position: 'bottomleft', maxWidth: 160 }).addTo(this.map);
+    scale.getContainer().setAttribute('data-testid', 'scale-bar');
+    this.layers = L.control.layers(null, {
+      'Hotspot cells': this.hexLayer,
+      'Alerts': this.alertGroup,
+      'District outlines': this.districtGroup,
+      'City extent': this.extentLayer,
+    }, { collapsed: false, position: 'topright' }).addTo(this.map);
+    this.layers.getContainer().setAttribute('data-testid', 'layer-toggle');
+    this.layers.getContainer().setAttribute('aria-label', 'Map layers');
+    this.layers.getContainer().setAttribute('role', 'group');
+    this.tileLayer = null;
     this.hexes = new Map();
     this.outlines = new Map();
     this.markers = new Map();
@@ -36,26 +52,38 @@ export class MapView {
     zoomClass();
   }
 
-  /** Adds a tile layer when the gateway's config names one (a local tile server; never a public CDN). */
+  /**
+   * Adds the agency's base layer when the gateway's config names one (GET /api/config `tiles`:
+   * its own tile server; nothing is fetched from a public CDN unless the agency configures it).
+   */
   setTiles(config) {
-    const tiles = config && (config.tiles || config.map || {});
+    const tiles = (config && (config.tiles || config.map)) || {};
     const url = (config && config.tileUrl) || tiles.url || tiles.tileUrl;
-    if (!url) return false;
-    L.tileLayer(url, {
+    if (!url || this.tileLayer) return false;
+    this.tileLayer = L.tileLayer(url, {
       attribution: (config && config.tileAttribution) || tiles.attribution || '',
       maxZoom: (config && config.tileMaxZoom) || tiles.maxZoom || 19,
       className: 'tiles-dim',
     }).addTo(this.map);
-    this.map.getContainer().classList.add('has-tiles');
+    this.layers.addOverlay(this.tileLayer, 'Base map');
+    const container = this.map.getContainer();
+    container.classList.add('has-tiles');
+    this.tileLayer.on('add', () => container.classList.add('has-tiles'));
+    this.tileLayer.on('remove', () => container.classList.remove('has-tiles'));
     return true;
   }
 
+  /**
+   * Draws the district outlines with their names, and the city's extent (the collection's bbox),
+   * from GET /api/districts.geojson: the agency's boundaries, or outlines derived from the data.
+   */
   setDistricts(geojson) {
     if (this.districtLayer) this.districtLayer.remove();
+    this.extentLayer.clearLayers();
     this.districtLayer = L.geoJSON(geojson, {
       pane: 'districts',
       interactive: false,
-      style: () => ({ color: '#8aa0b8', weight: 1.4, opacity: 0.55, fill: true, fillColor: '#1b2430', fillOpacity: 0.35 }),
+      style: () => ({ color: '#8aa0b8', weight: 1.6, opacity: 0.6, fill: true, fillColor: '#1b2430', fillOpacity: 0.35, className: 'district-outline' }),
       onEachFeature: (feature, layer) => {
         const name = districtName(feature);
         if (name) {
@@ -63,7 +91,40 @@ export class MapView {
         }
         layer.districtName = name;
       },
-    }).addTo(this.map);
+    }).addTo(this.districtGroup);
+    // Leaflet makes new elements each time a layer is shown again: tag them on every add.
+    const source = geojson.source || '';
+    this.districtLayer.eachLayer((layer) => {
+      const tag = () => {
+        const path = layer.getElement();
+        if (path) {
+          path.setAttribute('data-testid', 'district-outline');
+          path.setAttribute('data-district', layer.districtName || '');
+          path.setAttribute('data-source', source);
+        }
+      };
+      const tagTip = () => {
+        const tip = layer.getTooltip() && layer.getTooltip().getElement();
+        if (tip) {
+          tip.setAttribute('data-testid', 'district-label');
+          tip.setAttribute('data-district', layer.districtName || '');
+        }
+      };
+      layer.on('add', tag);
+      layer.on('tooltipopen', tagTip);
+      tag();
+      tagTip();
+    });
+    const box = Array.isArray(geojson.bbox) && geojson.bbox.length === 4 ? geojson.bbox : null;
+    if (box) {
+      const extent = L.rectangle([[box[1], box[0]], [box[3], box[2]]], {
+        pane: 'districts', interactive: false, fill: false, color: '#c8d3df', weight: 1.2, dashArray: '2 6', opacity: 0.7, className: 'city-extent',
+      }).addTo(this.extentLayer);
+      const tag = () => extent.getElement() && extent.getElement().setAttribute('data-testid', 'city-extent');
+      extent.on('add', tag);
+      tag();
+    }
+    this.map.getContainer().dataset.districtSource = geojson.source || '';
     if (!this.fitted && this.districtLayer.getBounds().isValid()) this.map.fitBounds(this.districtLayer.getBounds(), { padding: [20, 20] });
   }
 
@@ -94,12 +155,16 @@ export class MapView {
         poly = L.polygon(item.boundary, { ...style, bubblingMouseEvents: false, className: 'hex' });
         poly.on('click', () => this.onCellClick(poly.item.cell, poly.item.windowMin));
         poly.bindTooltip(() => hexTooltip(poly.item), { sticky: true, className: 'hex-tip', direction: 'top', offset: [0, -8] });
+        const tag = () => {
+          const el = poly.getElement();
+          if (el) {
+            el.setAttribute('data-testid', 'hex');
+            el.setAttribute('data-cell', poly.item.cell);
+          }
+        };
+        poly.item = item;
+        poly.on('add', tag);
         poly.addTo(this.hexLayer);
-        const el = poly.getElement();
-        if (el) {
-          el.setAttribute('data-testid', 'hex');
-          el.setAttribute('data-cell', item.cell);
-        }
         this.hexes.set(item.key, poly);
       } else if (poly.signature !== signature) {
         poly.setStyle(style);
@@ -199,6 +264,25 @@ export class MapView {
     if (!bounds && this.districtLayer) extend(this.districtLayer.getBounds());
     if (!bounds) return false;
     this.map.fitBounds(bounds, { padding: [30, 30], maxZoom: 15 });
+    this.fitted = true;
+    return true;
+  }
+
+  /** Fits the view to one district: its outline, else its hexes on the map. */
+  fitDistrict(name) {
+    let bounds = null;
+    if (this.districtLayer) {
+      this.districtLayer.eachLayer((layer) => {
+        if (layer.districtName === name) bounds = layer.getBounds();
+      });
+    }
+    if (!bounds) {
+      for (const poly of this.hexes.values()) {
+        if (poly.item && poly.item.district === name) bounds = bounds ? bounds.extend(poly.getBounds()) : L.latLngBounds(poly.getBounds().getSouthWest(), poly.getBounds().getNorthEast());
+      }
+    }
+    if (!bounds || !bounds.isValid()) return false;
+    this.map.fitBounds(bounds, { padding: [40, 40], maxZoom: 16, animate: !prefersReducedMotion() });
     this.fitted = true;
     return true;
   }

@@ -6,7 +6,7 @@ const KEYMAP = {
   k: 'prev', ArrowUp: 'prev',
   Enter: 'open',
   a: 'ack', s: 'assign', x: 'dismiss',
-  p: 'patrol', d: 'districts',
+  t: 'timeline', p: 'patrol', d: 'districts',
   '[': 'back', ']': 'forward', l: 'live',
   f: 'fit',
   m: 'muteAlerts', n: 'muteSuggestions',

@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
             io.beatwatch.jobs.cli.JobCommand.class,
             io.beatwatch.app.demo.DemoCommand.class,
             GatewayCommand.class,
+            HandoverCommand.class,
             io.beatwatch.jobs.backtest.BacktestCommand.class,
             io.beatwatch.jobs.backtest.EmergenceCommand.class,
             io.beatwatch.jobs.impact.ImpactCommand.class

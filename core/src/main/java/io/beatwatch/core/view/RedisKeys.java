@@ -33,6 +33,12 @@ public final class RedisKeys {
      */
     public static final String ALERT_ACTIONS = "beatwatch:alert-actions";
 
+    /**
+     * How long an alert's log ({@link #alertLog}) is kept after its last entry: a shift handover a
+     * week later still finds who acknowledged what.
+     */
+    public static final Duration ALERT_LOG_TTL = Duration.ofDays(8);
+
     /** Default bound on the alert stream length. */
     public static final long ALERT_STREAM_MAX_LEN = 10_000;
 
@@ -74,6 +80,16 @@ public final class RedisKeys {
      */
     public static String cell(String cell, int windowMinutes) {
         return "beatwatch:cell:" + cell + ":" + windowMinutes;
+    }
+
+    /**
+     * Sorted set: one alert's log, written by the gateway: every supervisor action (ack, assign,
+     * note, dismiss) and the patrol feedback of suggestions the alert drove, each member a JSON
+     * record, scored by its time (epoch ms). ZADD of the whole record, so a re-sent command adds
+     * nothing; expires {@link #ALERT_LOG_TTL} after the last entry.
+     */
+    public static String alertLog(String alertId) {
+        return "beatwatch:alert-log:" + alertId;
     }
 
     /** Sorted set of cells in a district ranked by score for one window (ZADD absolute scores). */

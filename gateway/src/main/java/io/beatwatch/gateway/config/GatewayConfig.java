@@ -31,7 +31,8 @@ public record GatewayConfig(
         boolean devLogins,
         Path auditFile,
         boolean trustForwardedFor,
-        PublicPage publicPage) {
+        PublicPage publicPage,
+        MapLayers map) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 8080;
@@ -59,6 +60,7 @@ public record GatewayConfig(
         Objects.requireNonNull(tips, "tips");
         Objects.requireNonNull(publicPage, "publicPage");
         Objects.requireNonNull(publicFeed, "publicFeed");
+        Objects.requireNonNull(map, "map");
         allowedOrigins = List.copyOf(Objects.requireNonNull(allowedOrigins, "allowedOrigins"));
         if (allowedOrigins.isEmpty()) {
             throw new IllegalArgumentException("allowedOrigins must list at least one origin");
@@ -102,6 +104,7 @@ public record GatewayConfig(
         b.auditFile = auditFile;
         b.trustForwardedFor = trustForwardedFor;
         b.publicPage = publicPage;
+        b.map = map;
         return b;
     }
 
@@ -556,6 +559,75 @@ public record GatewayConfig(
         }
     }
 
+    /**
+     * What the console draws under the hotspots. {@code tileUrl}: an XYZ raster tile template
+     * ({@code https://tiles.agency.example/{z}/{x}/{y}.png}) of a server the agency chooses, with
+     * its {@code tileAttribution} (required with a URL) and {@code tileMaxZoom}; null draws no base
+     * layer, so nothing is fetched from outside unless configured. {@code districtsFile}: the
+     * agency's district boundaries (GeoJSON); null falls back to the city profile's {@code
+     * config/cities/<profile>.districts.geojson} if it exists, else outlines derived from the cells
+     * of each district in the view.
+     */
+    public record MapLayers(
+            String tileUrl, String tileAttribution, int tileMaxZoom, Path districtsFile) {
+        public static final int DEFAULT_TILE_MAX_ZOOM = 19;
+
+        /** Where city profiles keep their boundaries, relative to the working directory. */
+        public static final Path PROFILE_DIR = Path.of("config", "cities");
+
+        public MapLayers {
+            if (tileUrl != null && tileUrl.isBlank()) {
+                tileUrl = null;
+            }
+            if (tileUrl != null) {
+                if (!(tileUrl.startsWith("https://") || tileUrl.startsWith("http://"))) {
+                    throw new IllegalArgumentException("map.tileUrl must be an http(s) URL");
+                }
+                for (var part : List.of("{z}", "{x}", "{y}")) {
+                    if (!tileUrl.contains(part)) {
+                        throw new IllegalArgumentException(
+                                "map.tileUrl must contain {z}, {x} and {y}: " + tileUrl);
+                    }
+                }
+                // tile licences require it, and the console shows it on the map
+                requireText(tileAttribution, "map.tileAttribution (required with map.tileUrl)");
+            }
+            requireRange(tileMaxZoom, 0, 24, "map.tileMaxZoom");
+        }
+
+        public static MapLayers defaults() {
+            return new MapLayers(null, null, DEFAULT_TILE_MAX_ZOOM, null);
+        }
+
+        /** The same with a base layer. */
+        public MapLayers withTiles(String url, String attribution, int maxZoom) {
+            return new MapLayers(url, attribution, maxZoom, districtsFile);
+        }
+
+        /** The same with a boundaries file (null: the profile's, else derived). */
+        public MapLayers withDistrictsFile(Path file) {
+            return new MapLayers(tileUrl, tileAttribution, tileMaxZoom, file);
+        }
+
+        public boolean hasTiles() {
+            return tileUrl != null;
+        }
+
+        /**
+         * The boundaries file to read: the configured one, else the city profile's by convention (a
+         * profile given by name), else null.
+         */
+        public Path boundariesFor(String cityProfile) {
+            if (districtsFile != null) {
+                return districtsFile;
+            }
+            if (cityProfile == null || !cityProfile.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+                return null;
+            }
+            return PROFILE_DIR.resolve(cityProfile + ".districts.geojson");
+        }
+    }
+
     /** Mutable builder with every default filled in; {@link #build()} validates. */
     public static final class Builder {
         private String host = DEFAULT_HOST;
@@ -574,6 +646,7 @@ public record GatewayConfig(
         private Path auditFile;
         private boolean trustForwardedFor;
         private PublicPage publicPage = PublicPage.defaults();
+        private MapLayers map = MapLayers.defaults();
 
         private Builder() {}
 
@@ -661,6 +734,15 @@ public record GatewayConfig(
             return publicPage;
         }
 
+        public Builder map(MapLayers v) {
+            map = v;
+            return this;
+        }
+
+        public MapLayers map() {
+            return map;
+        }
+
         public Topics topics() {
             return topics;
         }
@@ -702,7 +784,8 @@ public record GatewayConfig(
                     devLogins,
                     auditFile,
                     trustForwardedFor,
-                    publicPage);
+                    publicPage,
+                    map);
         }
     }
 }

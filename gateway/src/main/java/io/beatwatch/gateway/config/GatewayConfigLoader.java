@@ -176,6 +176,15 @@ public final class GatewayConfigLoader {
                         integer(pp, "tipsPerHour").orElse(page.tipsPerHour()),
                         duration(pp, "saltRotation").orElse(page.saltRotation())));
 
+        var mp = n.path("map");
+        var map = b.map();
+        b.map(
+                new GatewayConfig.MapLayers(
+                        text(mp, "tileUrl").orElse(map.tileUrl()),
+                        text(mp, "tileAttribution").orElse(map.tileAttribution()),
+                        integer(mp, "tileMaxZoom").orElse(map.tileMaxZoom()),
+                        text(mp, "districtsFile").map(Path::of).orElse(map.districtsFile())));
+
         // Environment overrides win over the file.
         env(env, ENV_HOST).ifPresent(b::host);
         env(env, ENV_PORT).map(v -> parseInt(ENV_PORT, v)).ifPresent(b::port);

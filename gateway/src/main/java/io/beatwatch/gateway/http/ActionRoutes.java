@@ -1,15 +1,21 @@
 package io.beatwatch.gateway.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.beatwatch.core.model.PatrolFeedback;
 import io.beatwatch.core.view.RedisKeys;
 import io.beatwatch.gateway.audit.AuditLog;
 import io.beatwatch.gateway.auth.Principal;
 import io.beatwatch.gateway.internal.Async;
 import io.beatwatch.gateway.internal.Json;
+import io.beatwatch.gateway.timeline.AlertTimeline;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Audited actions: a supervisor's ack / assign / dismiss of an open alert (latest action kept in
@@ -18,7 +24,13 @@ import java.util.Set;
  */
 final class ActionRoutes {
 
-    static final Set<String> ALERT_ACTIONS = Set.of("ack", "assign", "dismiss");
+    private static final Logger LOG = LoggerFactory.getLogger(ActionRoutes.class);
+
+    static final Set<String> ALERT_ACTIONS = Set.of("ack", "assign", "dismiss", "note");
+
+    /** Actions that change the alert's status (a note only adds to its timeline). */
+    static final Set<String> STATUS_ACTIONS = Set.of("ack", "assign", "dismiss");
+
     static final int MAX_ASSIGNEE_CHARS = 100;
     static final int MAX_ID_CHARS = 200;
 
@@ -52,6 +64,9 @@ final class ActionRoutes {
         if (action.equals("assign") && assignee == null) {
             throw ApiException.badRequest("assign needs an assignee");
         }
+        if (action.equals("note") && note == null) {
+            throw ApiException.badRequest("note needs a note");
+        }
         var c = ctx.vertx().getOrCreateContext();
         deps.view()
                 .openAlert(c, alertId)
@@ -78,12 +93,21 @@ final class ActionRoutes {
                                 record.put("assignee", assignee);
                             }
                             var text = Json.write(record);
-                            return Async.on(
-                                            c,
-                                            deps.view()
-                                                    .commands()
-                                                    .hset(RedisKeys.ALERT_ACTIONS, alertId, text))
-                                    .map(ok -> text);
+                            var redis = deps.view().commands();
+                            // the log is the alert's history (its timeline); the hash only the
+                            // latest status action, for the alert list
+                            var logged = appendToLog(c, alertId, text);
+                            return STATUS_ACTIONS.contains(action)
+                                    ? logged.compose(
+                                            ok ->
+                                                    Async.on(
+                                                                    c,
+                                                                    redis.hset(
+                                                                            RedisKeys.ALERT_ACTIONS,
+                                                                            alertId,
+                                                                            text))
+                                                            .map(x -> text))
+                                    : logged.map(ok -> text);
                         })
                 .onSuccess(
                         text -> {
@@ -158,10 +182,11 @@ final class ActionRoutes {
                                     .send(deps.config().topics().patrolFeedback(), district, text)
                                     .recover(
                                             e ->
-                                                    io.vertx.core.Future.failedFuture(
+                                                    Future.failedFuture(
                                                             ApiException.unavailable(
                                                                     "feedback could not be recorded")))
-                                    .map(md -> text);
+                                    .compose(md -> patrolToAlertLogBestEffort(c, p, s, fb))
+                                    .map(ok -> text);
                         })
                 .onSuccess(
                         text -> {
@@ -179,12 +204,63 @@ final class ActionRoutes {
                 .onFailure(ctx::fail);
     }
 
+    /** ZADD of a whole record at its time: a re-sent command adds nothing. */
+    private Future<Void> appendToLog(Context c, String alertId, String record) {
+        var redis = deps.view().commands();
+        var key = RedisKeys.alertLog(alertId);
+        long at = deps.clock().millis();
+        return Async.on(c, redis.zadd(key, (double) at, record))
+                .compose(n -> Async.on(c, redis.pexpire(key, RedisKeys.ALERT_LOG_TTL.toMillis())))
+                .mapEmpty();
+    }
+
+    /**
+     * The feedback is already safe in Kafka: a failed log write only leaves it off the timeline.
+     */
+    private Future<Void> patrolToAlertLogBestEffort(
+            Context c, Principal p, JsonNode suggestion, PatrolFeedback fb) {
+        return patrolToAlertLog(c, p, suggestion, fb)
+                .recover(
+                        e -> {
+                            LOG.warn(
+                                    "patrol feedback on {} not in the alert log: {}",
+                                    fb.suggestionId(),
+                                    e.toString());
+                            return Future.succeededFuture();
+                        });
+    }
+
+    /**
+     * A suggestion an alert drove: its feedback goes into that alert's log too, so the alert's
+     * timeline shows the patrol visits and their dosage.
+     */
+    private Future<Void> patrolToAlertLog(
+            Context c, Principal p, JsonNode suggestion, PatrolFeedback fb) {
+        var alertId = suggestion.path("alertId").asText(null);
+        if (alertId == null || alertId.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        var record = Json.object();
+        record.put("kind", AlertTimeline.PATROL);
+        record.put("alertId", alertId);
+        record.put("action", fb.action().name().toLowerCase(Locale.ROOT));
+        record.put("by", p.user());
+        record.put("role", p.role().wire());
+        record.put("suggestionId", fb.suggestionId());
+        record.put("cell", fb.cell());
+        record.put("dwellMinutes", suggestion.path("dwellMinutes").asInt(0));
+        if (fb.unit() != null) {
+            record.put("unit", fb.unit());
+        }
+        record.put("at", fb.at().toString());
+        return appendToLog(c, alertId, Json.write(record));
+    }
+
     private void denied(Principal p, String what, String target, String from, String why) {
         deps.audit().record(p.user(), p.role().wire(), what, target, from, AuditLog.DENIED, why);
     }
 
-    private static String optionalText(
-            com.fasterxml.jackson.databind.JsonNode n, String name, int max) {
+    private static String optionalText(JsonNode n, String name, int max) {
         if (n == null || n.isNull()) {
             return null;
         }

@@ -52,10 +52,16 @@ public final class RestApi {
         new PublicTipRoutes(deps).mount(router);
         new PublicPageRoutes(deps).mount(router);
 
+        var handover = new HandoverRoutes(deps);
+        handover.mountPage(router);
+
         router.route("/api/*").handler(auth::authenticate);
         auth.mountProtected(router);
         new LiveViewRoutes(deps).mount(router);
+        new MapRoutes(deps).mount(router);
         new ActionRoutes(deps).mount(router);
+        new TimelineRoutes(deps).mount(router);
+        handover.mount(router);
         new PatrolRoutes(deps).mount(router);
         tips.mountProtected(router);
         ops.mountProtected(router);

@@ -71,6 +71,45 @@ class GatewayConfigLoaderTest {
     }
 
     @Test
+    void readsTheBaseLayerAndRefusesOneWithoutAttribution(@TempDir Path dir) throws Exception {
+        var file = dir.resolve("beatwatch.yaml");
+        Files.writeString(
+                file,
+                """
+                gateway:
+                  devLogins: true
+                  map:
+                    tileUrl: https://tiles.city.example/{z}/{x}/{y}.png
+                    tileAttribution: City GIS
+                    tileMaxZoom: 18
+                    districtsFile: config/cities/example.districts.geojson
+                """);
+        var m = GatewayConfigLoader.load(file, Map.of()).map();
+        assertThat(m.tileUrl()).isEqualTo("https://tiles.city.example/{z}/{x}/{y}.png");
+        assertThat(m.tileAttribution()).isEqualTo("City GIS");
+        assertThat(m.tileMaxZoom()).isEqualTo(18);
+        assertThat(m.boundariesFor("san-antonio"))
+                .isEqualTo(Path.of("config/cities/example.districts.geojson"));
+
+        var none = GatewayConfigLoader.load(null, DEV).map();
+        assertThat(none.hasTiles()).isFalse();
+        assertThat(none.boundariesFor("san-antonio"))
+                .isEqualTo(Path.of("config/cities/san-antonio.districts.geojson"));
+        assertThat(none.boundariesFor("/etc/some.yaml")).isNull();
+
+        assertThatThrownBy(
+                        () ->
+                                GatewayConfig.MapLayers.defaults()
+                                        .withTiles("https://t.example/{z}/{x}/{y}.png", " ", 19))
+                .hasMessageContaining("tileAttribution");
+        assertThatThrownBy(
+                        () ->
+                                GatewayConfig.MapLayers.defaults()
+                                        .withTiles("https://t.example/tiles.png", "x", 19))
+                .hasMessageContaining("{z}");
+    }
+
+    @Test
     void readsYamlUnderAGatewayKeyAndEnvironmentWins(@TempDir Path dir) throws Exception {
         var file = dir.resolve("beatwatch.yaml");
         Files.writeString(

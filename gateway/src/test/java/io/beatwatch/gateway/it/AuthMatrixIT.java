@@ -142,6 +142,8 @@ class AuthMatrixIT {
                             null),
                     pub("GET", "/public/impact.json", "/public/impact.json", null),
                     pub("GET", "/public/tip", "/public/tip", null),
+                    // the handover page is static; its data come from /api/handover
+                    pub("GET", "/handover", "/handover", null),
                     // one form tip per caller: below the form's rate limit of 10 an hour
                     pub(
                             "POST",
@@ -162,6 +164,14 @@ class AuthMatrixIT {
                             "/api/hotspots.geojson?window=60",
                             CONSOLE,
                             Alerts.CELL),
+                    prot("GET", "/api/config", "/api/config", null, CONSOLE),
+                    // derived from the view: a district outside the scope is not outlined
+                    scoped(
+                            "GET",
+                            "/api/districts.geojson",
+                            "/api/districts.geojson",
+                            CONSOLE,
+                            "\"NORTH\""),
                     prot("GET", "/api/cells/:cell", "/api/cells/" + Alerts.CELL, null, SEES_NORTH),
                     prot(
                             "GET",
@@ -175,6 +185,18 @@ class AuthMatrixIT {
                             "/api/alerts/" + ALERT + "/ack",
                             "{\"note\":\"seen\"}",
                             EnumSet.of(Who.SUPERVISOR)),
+                    prot(
+                            "GET",
+                            "/api/alerts/:alertId/timeline",
+                            "/api/alerts/" + ALERT + "/timeline",
+                            null,
+                            EnumSet.of(Who.SUPERVISOR)),
+                    scoped(
+                            "GET",
+                            "/api/handover",
+                            "/api/handover",
+                            EnumSet.of(Who.SUPERVISOR),
+                            null),
                     prot(
                             "POST",
                             "/api/suggestions/:suggestionId/feedback",

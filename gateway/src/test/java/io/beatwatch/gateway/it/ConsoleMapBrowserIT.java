@@ -1,0 +1,244 @@
+package io.beatwatch.gateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.beatwatch.core.view.RedisKeys;
+import io.beatwatch.gateway.config.GatewayConfig;
+import io.beatwatch.gateway.testing.Browser;
+import io.beatwatch.gateway.testing.GatewayFixture;
+import io.beatwatch.gateway.testing.TestServices;
+import io.beatwatch.gateway.testing.TileServer;
+import io.beatwatch.gateway.view.CellFields;
+import io.beatwatch.gateway.view.Hexes;
+import io.beatwatch.testkit.KafkaBrokerExtension;
+import io.beatwatch.testkit.RedisServerExtension;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * The console's map in a real headless Chromium against a gateway on a real Redis and Kafka: with
+ * no base layer configured it still draws district outlines (derived from the cells of each
+ * district), their labels, the city's extent and a scale bar, fetches nothing from another origin,
+ * and lets each layer be switched off; with a base layer configured (a local tile server started
+ * here) its tiles are requested and shown with their attribution, over the agency's boundaries.
+ * Takes console-outlines.png and console-tiles.png for docs/screenshots/.
+ */
+class ConsoleMapBrowserIT {
+
+    @RegisterExtension static final RedisServerExtension REDIS = new RedisServerExtension();
+    @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+
+    /** Two districts of the synthetic area, 19 res-9 cells each. */
+    static final String NORTH_CENTRE = Hexes.cellAt(29.4450, -98.4936, 9);
+
+    static final String SOUTH_CENTRE = Hexes.cellAt(29.4050, -98.4936, 9);
+
+    static TestServices services;
+
+    @BeforeEach
+    void needsBrowser() {
+        assumeTrue(
+                Browser.present(),
+                "browser tests skipped: install Debian's chromium and chromium-driver"
+                        + " (bin/beatwatch test does it as root)");
+    }
+
+    @BeforeAll
+    static void start() {
+        services = TestServices.of(REDIS.server(), KAFKA.broker());
+        seedCells("NORTH", NORTH_CENTRE);
+        seedCells("SOUTH", SOUTH_CENTRE);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (services != null) services.close();
+    }
+
+    /** The cells of a district as the job's view sink writes them: ranked set and cell hashes. */
+    static void seedCells(String district, String centre) {
+        var r = services.redis();
+        r.sadd(RedisKeys.DISTRICTS, district);
+        int i = 0;
+        for (var cell : Hexes.h3().gridDisk(centre, 2)) {
+            double score = 1 + (i++ % 7);
+            var c = Hexes.center(cell);
+            r.zadd(RedisKeys.ranked(district, 60), score, cell);
+            r.hset(
+                    RedisKeys.cell(cell, 60),
+                    Map.of(
+                            CellFields.OBSERVED, String.valueOf(2 + i % 5),
+                            CellFields.EXPECTED, "1.5",
+                            CellFields.SCORE, String.valueOf(score),
+                            CellFields.RECURRENCE, String.valueOf(score * score * 8),
+                            CellFields.DISTRICT, district,
+                            CellFields.LAT, String.valueOf(c.lat),
+                            CellFields.LON, String.valueOf(c.lng)));
+        }
+    }
+
+    /** A free port, so the gateway's allowed Origin is known before it starts. */
+    static int freePort() throws Exception {
+        try (var s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    static GatewayFixture gateway(GatewayConfig.MapLayers map) throws Exception {
+        int port = freePort();
+        return GatewayFixture.start(
+                GatewayFixture.config(services)
+                        .port(port)
+                        .allowedOrigins(List.of("http://127.0.0.1:" + port))
+                        .map(map)
+                        .build());
+    }
+
+    static long count(WebDriver b, String css) {
+        return (Long)
+                Browser.js(b)
+                        .executeScript(
+                                "return document.querySelectorAll(arguments[0]).length;", css);
+    }
+
+    @Test
+    void withoutABaseLayerTheConsoleDrawsDerivedOutlinesLabelsExtentAndScaleAndFetchesNothingElse()
+            throws Exception {
+        try (var gw = gateway(GatewayConfig.MapLayers.defaults())) {
+            WebDriver b = Browser.chromium(1440, 900);
+            try {
+                var wait = Browser.waitFor(b);
+                Browser.signIn(b, "http://127.0.0.1:" + gw.port() + "/", "sup1");
+                wait.until(d -> count(d, "[data-testid=district-outline]") == 2);
+                var labels =
+                        b.findElements(By.cssSelector("[data-testid=district-label]")).stream()
+                                .map(e -> e.getText().strip())
+                                .sorted()
+                                .toList();
+                assertThat(labels).containsExactly("NORTH", "SOUTH");
+                assertThat(
+                                b.findElement(By.cssSelector("[data-testid=map]"))
+                                        .getAttribute("data-district-source"))
+                        .isEqualTo("derived");
+                assertThat(count(b, "[data-testid=city-extent]")).isEqualTo(1);
+                var scale = b.findElement(By.cssSelector("[data-testid=scale-bar]")).getText();
+                assertThat(scale).containsPattern("\\d+ (m|km)");
+                wait.until(d -> count(d, "[data-testid=hex]") == 38);
+                // no base layer: no tile, and nothing from any other origin
+                assertThat(count(b, "img.leaflet-tile")).isZero();
+                @SuppressWarnings("unchecked")
+                var foreign =
+                        (List<String>)
+                                Browser.js(b)
+                                        .executeScript(
+                                                "return performance.getEntriesByType('resource')"
+                                                        + ".map(e => e.name)"
+                                                        + ".filter(n => !n.startsWith(location.origin));");
+                assertThat(foreign).isEmpty();
+
+                // each layer can be switched off and on again
+                toggleLayer(b, "District outlines");
+                wait.until(d -> count(d, "[data-testid=district-outline]") == 0);
+                toggleLayer(b, "Hotspot cells");
+                wait.until(d -> count(d, "[data-testid=hex]") == 0);
+                toggleLayer(b, "District outlines");
+                toggleLayer(b, "Hotspot cells");
+                wait.until(
+                        d ->
+                                count(d, "[data-testid=district-outline]") == 2
+                                        && count(d, "[data-testid=district-label]") == 2);
+                Browser.assertNoAxeViolations(b, "the console with district outlines");
+                Browser.screenshot(b, "console-outlines.png");
+            } finally {
+                b.quit();
+            }
+        }
+    }
+
+    @Test
+    void aConfiguredLocalTileServerIsAskedForTilesThatAreShownWithTheAgencysBoundaries()
+            throws Exception {
+        var boundaries =
+                Files.createTempFile(
+                        Path.of(System.getProperty("java.io.tmpdir")), "districts", ".geojson");
+        Files.writeString(boundaries, BOUNDARIES);
+        try (var tiles = TileServer.start();
+                var gw =
+                        gateway(
+                                GatewayConfig.MapLayers.defaults()
+                                        .withTiles(
+                                                tiles.urlTemplate(),
+                                                "Test tiles © Beatwatch IT",
+                                                19)
+                                        .withDistrictsFile(boundaries))) {
+            WebDriver b = Browser.chromium(1440, 900);
+            try {
+                var wait = Browser.waitFor(b);
+                Browser.signIn(b, "http://127.0.0.1:" + gw.port() + "/", "sup1");
+                wait.until(d -> count(d, "img.leaflet-tile-loaded") >= 4);
+                assertThat(tiles.requests()).isGreaterThanOrEqualTo(4);
+                // every tile shown came from the test server, and loaded as an image
+                @SuppressWarnings("unchecked")
+                var sources =
+                        (List<String>)
+                                Browser.js(b)
+                                        .executeScript(
+                                                "return [...document.querySelectorAll('img.leaflet-tile-loaded')]"
+                                                        + ".filter(i => i.naturalWidth === 256).map(i => i.src);");
+                assertThat(sources).isNotEmpty();
+                assertThat(sources)
+                        .allMatch(
+                                s ->
+                                        s.startsWith(
+                                                tiles.urlTemplate()
+                                                        .replace("/{z}/{x}/{y}.png", "/")));
+                assertThat(b.findElement(By.cssSelector(".leaflet-control-attribution")).getText())
+                        .contains("Test tiles © Beatwatch IT");
+                wait.until(
+                        d -> count(d, "[data-testid=district-outline][data-source=profile]") == 2);
+                var labels =
+                        b.findElements(By.cssSelector("[data-testid=district-label]")).stream()
+                                .map(e -> e.getText().strip())
+                                .sorted()
+                                .toList();
+                assertThat(labels).containsExactly("NORTH", "SOUTH");
+                Browser.screenshot(b, "console-tiles.png");
+
+                toggleLayer(b, "Base map");
+                wait.until(d -> count(d, "img.leaflet-tile") == 0);
+            } finally {
+                b.quit();
+            }
+        }
+    }
+
+    static void toggleLayer(WebDriver b, String name) {
+        b.findElements(By.cssSelector("[data-testid=layer-toggle] label")).stream()
+                .filter(l -> l.getText().strip().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no layer toggle named " + name))
+                .findElement(By.cssSelector("input"))
+                .click();
+    }
+
+    /** The agency's boundaries: two rectangles split at the latitude between the districts. */
+    static final String BOUNDARIES =
+            """
+            {"type":"FeatureCollection","features":[
+             {"type":"Feature","properties":{"district":"NORTH"},"geometry":{"type":"Polygon",
+              "coordinates":[[[-98.52,29.425],[-98.465,29.425],[-98.465,29.465],[-98.52,29.465],[-98.52,29.425]]]}},
+             {"type":"Feature","properties":{"district":"SOUTH"},"geometry":{"type":"Polygon",
+              "coordinates":[[[-98.52,29.385],[-98.465,29.385],[-98.465,29.425],[-98.52,29.425],[-98.52,29.385]]]}}]}
+            """;
+}
