@@ -12,23 +12,23 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /** The synthetic city written as a San Antonio calls file (the columns its profile reads). */
-final class SanAntonioFixture {
+public final class SanAntonioFixture {
 
-    static final String HEADER =
+    public static final String HEADER =
             "Date,Time,Address,Zipcode,Category,ProblemType,PatrolDistrict,Substation,"
                     + "IncidentNumber,LAT,LON,ResponseDate,ts_utc,ts_local";
 
     private SanAntonioFixture() {}
 
     /** {@code days} days of the seeded synthetic city at {@code callsPerDay}, no tips. */
-    static SyntheticCityConfig city(int days, double callsPerDay) {
+    public static SyntheticCityConfig city(int days, double callsPerDay) {
         return SyntheticCityConfig.defaults()
                 .withRates(callsPerDay, 0)
                 .withPeriod(SyntheticCityConfig.DEFAULT_START, Duration.ofDays(days));
     }
 
     /** Writes the city's calls (CAD updates included: the reader counts an id once). */
-    static Path write(Path file, SyntheticCityConfig city) throws IOException {
+    public static Path write(Path file, SyntheticCityConfig city) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write(HEADER);
             w.newLine();
