@@ -3,13 +3,17 @@ package io.beatwatch.core.validate;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.beatwatch.core.json.Json;
 import io.beatwatch.core.model.CallForService;
 import io.beatwatch.core.model.RejectReason;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The wire fields of one JSON record as {@link Decoder} reads them. {@link Tree} reads any JSON and
@@ -156,25 +160,64 @@ sealed interface RecordFields {
     }
 
     /**
-     * The fields of a plain record, read in one streaming pass by the project mapper's own parser
-     * factory (the same number parsing as the tree's). Each accessor returns what {@link Tree}
-     * returns for the same text, or throws {@link NotFlat} where the tree would reject or read a
-     * value differently (numbers as text, integers beyond int, blank times); a field that fails a
-     * check throws as the tree does, and the decoder reads such records again as a tree, so a
-     * reject always comes from the tree.
+     * The fields of a plain record, read in one streaming pass by the project mapper's parser
+     * factory (numbers read to the same doubles as the tree's). Each accessor returns what {@link
+     * Tree} returns for the same text, or throws {@link NotFlat} where the tree would reject or
+     * read a value differently (numbers as text, integers beyond int, blank times); a field that
+     * fails a check throws as the tree does, and the decoder reads such records again as a tree, so
+     * a reject always comes from the tree.
      */
     final class Flat implements RecordFields {
 
-        private static final JsonFactory FACTORY = Json.mapper().getFactory();
+        /**
+         * The project mapper's parser factory with Jackson's fast double parser, which reads every
+         * number as the same double as {@code Double.parseDouble} (both round correctly) and saved
+         * about 4% of the loop.
+         */
+        private static final JsonFactory FACTORY =
+                Json.mapper()
+                        .getFactory()
+                        .rebuild()
+                        .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+                        .build();
+
         private static final NotFlat NOT_FLAT = new NotFlat();
 
-        private String[] names = new String[20];
-        private JsonToken[] tokens = new JsonToken[20];
-        private String[] texts = new String[20];
-        private double[] numbers = new double[20];
-        private int size;
+        /** The fields a call or a tip reads, each with its slot. */
+        private static final Map<String, Integer> SLOTS = slots();
+
+        private final JsonToken[] tokens = new JsonToken[SLOTS.size()]; // null: absent
+        private final String[] texts = new String[SLOTS.size()];
+        private final double[] numbers = new double[SLOTS.size()];
+        private List<String> others; // names of the other fields, for the duplicate check
 
         private Flat() {}
+
+        private static Map<String, Integer> slots() {
+            List<String> names =
+                    List.of(
+                            "v",
+                            "id",
+                            "receivedAt",
+                            "type",
+                            "typeInitial",
+                            "typeFinal",
+                            "category",
+                            "priority",
+                            "officerInitiated",
+                            "disposition",
+                            "district",
+                            "beat",
+                            "lat",
+                            "lon",
+                            "address",
+                            "source",
+                            "text",
+                            "channel");
+            Map<String, Integer> slots = new HashMap<>();
+            for (String n : names) slots.put(n, slots.size());
+            return Map.copyOf(slots);
+        }
 
         /**
          * The fields of {@code json}; throws {@link NotFlat} unless it is a plain object of at most
@@ -202,41 +245,37 @@ sealed interface RecordFields {
 
         private void add(String name, JsonToken token, JsonParser p) throws Exception {
             if (token == null || token.isStructStart()) throw NOT_FLAT;
+            Integer slot = SLOTS.get(name);
             // a duplicate key is a reject (strict reader): the tree names it
-            for (int i = 0; i < size; i++) if (names[i].equals(name)) throw NOT_FLAT;
-            if (size == names.length) grow();
-            names[size] = name;
-            tokens[size] = token;
+            if (slot == null) {
+                if (others == null) others = new ArrayList<>();
+                if (others.contains(name)) throw NOT_FLAT;
+                others.add(name);
+                return;
+            }
+            int i = slot;
+            if (tokens[i] != null) throw NOT_FLAT;
+            tokens[i] = token;
             switch (token) {
-                case VALUE_STRING -> texts[size] = p.getText();
-                case VALUE_NUMBER_FLOAT -> numbers[size] = p.getDoubleValue();
+                case VALUE_STRING -> texts[i] = p.getText();
+                case VALUE_NUMBER_FLOAT -> numbers[i] = p.getDoubleValue();
                 case VALUE_NUMBER_INT -> {
                     // ints only: a long or a big integer reads differently as a priority
                     if (p.getNumberType() != JsonParser.NumberType.INT) throw NOT_FLAT;
-                    numbers[size] = p.getIntValue();
+                    numbers[i] = p.getIntValue();
                 }
                 default -> {} // true, false, null
             }
-            size++;
         }
 
-        private void grow() {
-            int n = size * 2;
-            names = Arrays.copyOf(names, n);
-            tokens = Arrays.copyOf(tokens, n);
-            texts = Arrays.copyOf(texts, n);
-            numbers = Arrays.copyOf(numbers, n);
-        }
-
-        /** The index of {@code field}, or -1 when absent. */
-        private int find(String field) {
-            for (int i = 0; i < size; i++) if (names[i].equals(field)) return i;
-            return -1;
+        /** The slot of {@code field}, one the decoder reads. */
+        private static int find(String field) {
+            return SLOTS.get(field);
         }
 
         /** The token of {@code field}; a missing field reads as JSON null. */
         private JsonToken token(int i) {
-            return i < 0 ? JsonToken.VALUE_NULL : tokens[i];
+            return tokens[i] == null ? JsonToken.VALUE_NULL : tokens[i];
         }
 
         @Override
