@@ -137,6 +137,9 @@ public final class StreamDetector {
     private final double alpha;
 
     private final LongMap<CellState> cells = new LongMap<>();
+    // the cells with an episode under way (and some whose episodes ended since the day turned):
+    // the day turn finishes their episodes without scanning every cell
+    private final LongMap<CellState> episodic = new LongMap<>();
     private Tracer tracer;
     private final CityRates city;
     private final RollingNull rollingNull;
@@ -163,6 +166,9 @@ public final class StreamDetector {
     private double cacheIntensity;
     private double cacheCityExpected;
     private long cacheCityObserved = -1;
+    private boolean tipSinceCitySum;
+    private long testsCells = -1; // the active cells testsPerDay was computed for
+    private double testsPerDay;
 
     /**
      * A detector.
@@ -260,6 +266,7 @@ public final class StreamDetector {
                 c.addTip(minute, now, maxWindow);
                 c.addBaseline(dataDay, sliceOf(minute), true, days, slices);
                 city.addTip(minute);
+                tipSinceCitySum = true;
                 touched(c, minute);
                 if (config.tipsSignal()) evaluateAround(c, out);
                 return Outcome.COUNTED;
@@ -273,7 +280,16 @@ public final class StreamDetector {
                 c.addCall(minute, typeId, now, maxWindow);
                 c.addBaseline(dataDay, sliceOf(minute), false, days, slices);
                 city.addCall(minute, hourOf(minute));
-                cacheCityObserved = -1;
+                // the city's recent count grows by this call, unless a tip has reset a minute of
+                // the city's ring since it was summed (then it is summed again, as it always was)
+                if (cacheCityObserved >= 0
+                        && cacheMinute == now
+                        && !tipSinceCitySum
+                        && minute > now - CITY_WINDOW) {
+                    cacheCityObserved++;
+                } else {
+                    cacheCityObserved = -1;
+                }
                 touched(c, minute);
                 evaluateAround(c, out);
                 return Outcome.COUNTED;
@@ -498,20 +514,18 @@ public final class StreamDetector {
         }
     }
 
-    /** Cells with an episode under way, by id. */
+    /** Cells with an episode under way, by id; forgets those whose episodes are all done. */
     private List<CellState> cellsWithEpisodes() {
-        List<CellState> out = new ArrayList<>();
-        cells.forEachValue(
-                c -> {
-                    for (long last : c.episodeLast) {
-                        if (last != Long.MIN_VALUE) {
-                            out.add(c);
-                            return;
-                        }
-                    }
-                });
-        out.sort((a, b) -> Long.compare(a.id, b.id));
+        episodic.removeIf(c -> !inEpisode(c) || cells.get(c.id) != c);
+        long[] ids = episodic.sortedKeys();
+        List<CellState> out = new ArrayList<>(ids.length);
+        for (long id : ids) out.add(episodic.get(id));
         return out;
+    }
+
+    private static boolean inEpisode(CellState c) {
+        for (long last : c.episodeLast) if (last != Long.MIN_VALUE) return true;
+        return false;
     }
 
     private String address(CellState c) {
@@ -562,7 +576,7 @@ public final class StreamDetector {
         for (CellState q : around) shape1 += alpha + (q == null ? 0 : q.baseCalls);
         double factor0 = cityFactor(o0);
         double factor1 = cityFactor(o1);
-        double tests = config.testsPerDay(Math.max(1, activeCells));
+        double tests = testsPerDay();
         long nowMillis = now * MINUTE_MS;
         String zone = address(p);
         List<Evaluation> evals = new ArrayList<>(4);
@@ -597,8 +611,9 @@ public final class StreamDetector {
         ZoneAlert previous = p.alert;
         LifecycleDecision d = lifecycle.decide(previous, evals);
         p.alert = d.next();
+        // openPlaces holds exactly the open places: only one that was open can leave it
         if (p.alert != null && p.alert.open()) openPlaces.add(p.id);
-        else openPlaces.remove(p.id);
+        else if (previous != null && previous.open()) openPlaces.remove(p.id);
         if (traced) traceScored(p, previous, evals, raw0, raw1, o0, o1, shape0, shape1);
         if (d.emits()) {
             out.alert(d.toAlert(explain(p, d.evaluation()), clock == null ? null : clock.get()));
@@ -843,9 +858,19 @@ public final class StreamDetector {
                 zone, ring, windows[w], Signal.CFS, o, e, PoissonScan.llr(o, e), ri, at);
     }
 
+    /** The Poisson fallback's tests a day for the active cells now (they change once a day). */
+    private double testsPerDay() {
+        if (testsCells != activeCells) {
+            testsCells = activeCells;
+            testsPerDay = config.testsPerDay(Math.max(1, activeCells));
+        }
+        return testsPerDay;
+    }
+
     /** Tracks the running peak of the place's episode in window {@code w}. */
     private void episode(CellState p, int w, double x) {
         long last = p.episodeLast[w];
+        if (last == Long.MIN_VALUE) episodic.put(p.id, p);
         if (last != Long.MIN_VALUE && now - last > windows[w]) {
             rollingNull.record(w, p.episodePeak[w], dataDay);
             p.episodePeak[w] = 0;
@@ -941,7 +966,10 @@ public final class StreamDetector {
      */
     private double cityFactor(long[] zoneCounts) {
         refreshMinute();
-        if (cacheCityObserved < 0) cacheCityObserved = city.recentCalls(now, CITY_WINDOW);
+        if (cacheCityObserved < 0) {
+            cacheCityObserved = city.recentCalls(now, CITY_WINDOW);
+            tipSinceCitySum = false;
+        }
         long own = zoneCounts[zoneCounts.length - 1];
         double observed = Math.max(0, cacheCityObserved - own);
         return (observed + CITY_PRIOR) / (cacheCityExpected + CITY_PRIOR);
@@ -1032,7 +1060,7 @@ public final class StreamDetector {
         double[] ri = new double[nw];
         if (warm()) {
             double[] e = expectedCounts(c, observed);
-            double tests = config.testsPerDay(Math.max(1, activeCells));
+            double tests = testsPerDay();
             for (int w = 0; w < nw; w++) {
                 Evaluation ev =
                         score(
@@ -1179,6 +1207,7 @@ public final class StreamDetector {
             c.alert = AlertCodec.read(in);
             cells.put(c.id, c);
             if (isOpen(c)) openPlaces.add(c.id);
+            if (inEpisode(c)) episodic.put(c.id, c);
         }
         exits.readFrom(in);
         dirtyCount = in.readInt();

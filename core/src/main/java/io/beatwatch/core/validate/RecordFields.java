@@ -11,6 +11,7 @@ import io.beatwatch.core.model.RejectReason;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -216,7 +217,8 @@ sealed interface RecordFields {
                             "channel");
             Map<String, Integer> slots = new HashMap<>();
             for (String n : names) slots.put(n, slots.size());
-            return Map.copyOf(slots);
+            // a HashMap: Map.copyOf's probing showed at 3% of the loop's samples
+            return Collections.unmodifiableMap(slots);
         }
 
         /**
