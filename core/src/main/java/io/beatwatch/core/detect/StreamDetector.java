@@ -460,15 +460,20 @@ public final class StreamDetector {
      * window's events, so fewer than {@code minObserved} entries in all of them cannot open.
      */
     private boolean mayOpen(CellState p, CellState[] around) {
+        int min = config.minObserved();
+        boolean tipsCount = config.tipsSignal();
         int calls = p.calls;
         int tips = p.tips;
+        // the sums only grow: stop at the first cell that reaches the bound (a busy centre
+        // spares the six look-ups, the mostly-missed loads of this check)
+        if (calls >= min || (tipsCount && tips >= min)) return true;
         for (CellState q : around) {
             if (q == null) continue;
             calls += q.calls;
             tips += q.tips;
+            if (calls >= min || (tipsCount && tips >= min)) return true;
         }
-        int min = config.minObserved();
-        return calls >= min || (config.tipsSignal() && tips >= min);
+        return false;
     }
 
     private static boolean isOpen(CellState c) {
