@@ -71,11 +71,7 @@ public final class Decoder {
         } catch (RecordFields.NotFlat | InvalidRecordException e) {
             // any other shape, and every reject, through the tree: it names the reason
         }
-        try {
-            return Parsed.ok(call(new RecordFields.Tree(parseObject(json))));
-        } catch (InvalidRecordException e) {
-            return Parsed.rejected(validator.reject(e, json));
-        }
+        return callFromTree(json);
     }
 
     /** Decodes a tip from JSON text. */
@@ -85,11 +81,7 @@ public final class Decoder {
         } catch (RecordFields.NotFlat | InvalidRecordException e) {
             // any other shape, and every reject, through the tree: it names the reason
         }
-        try {
-            return Parsed.ok(tip(new RecordFields.Tree(parseObject(json))));
-        } catch (InvalidRecordException e) {
-            return Parsed.rejected(validator.reject(e, json));
-        }
+        return tipFromTree(json);
     }
 
     /** The call as the tree path alone reads it (tests compare it with the fast path). */
