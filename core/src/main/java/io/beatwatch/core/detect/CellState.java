@@ -16,8 +16,11 @@ final class CellState {
     final long id;
     String address;
     long[] neighbours; // the six cells around it, computed once
+    // the held cells at neighbours[i] (null: not held); kept by the detector, null: not cached
+    CellState[] around;
     String district;
     int lastDataDay;
+    int lastCallDay = Integer.MIN_VALUE; // the last data day a citizen call was counted
 
     // recent events, oldest first
     long[] callMinutes = new long[4];
@@ -114,6 +117,22 @@ final class CellState {
         return n - drop;
     }
 
+    /**
+     * Adds to {@code into[w]} the events in minutes {@code (now - windows[w], now]}, for every
+     * window in one pass back from the newest ({@code longest}: the largest window).
+     */
+    static void countInto(
+            long[] minutes, int n, long now, int[] windows, int longest, long[] into) {
+        long from = now - longest;
+        for (int i = n - 1; i >= 0; i--) {
+            long m = minutes[i];
+            if (m <= from) break;
+            if (m > now) continue;
+            long age = now - m;
+            for (int w = 0; w < windows.length; w++) if (age < windows[w]) into[w]++;
+        }
+    }
+
     /** Events in minutes {@code (now - window, now]}. */
     static int count(long[] minutes, int n, long now, int window) {
         int c = 0;
@@ -153,9 +172,18 @@ final class CellState {
             Arrays.fill(slotCalls, s * slices, (s + 1) * slices, 0);
             slotTips[s] = 0;
         }
-        if (tip) slotTips[s]++;
-        else slotCalls[s * slices + slice]++;
+        if (tip) {
+            slotTips[s]++;
+        } else {
+            slotCalls[s * slices + slice]++;
+            lastCallDay = day;
+        }
         lastDataDay = day;
+    }
+
+    /** Whether the baseline of data day {@code today} holds a citizen call (no sums needed). */
+    boolean hasBaseCalls(int today, int days) {
+        return lastCallDay >= today - days && lastCallDay < today;
     }
 
     /** Recomputes the baseline sums of data day {@code today} (the days before it) if stale. */
@@ -230,6 +258,13 @@ final class CellState {
             c.slotDay[i] = in.readInt();
             c.slotTips[i] = in.readInt();
             for (int s = 0; s < slices; s++) c.slotCalls[i * slices + s] = in.readInt();
+        }
+        for (int i = 0; i <= days; i++) {
+            for (int s = 0; s < slices; s++) {
+                if (c.slotCalls[i * slices + s] > 0) {
+                    c.lastCallDay = Math.max(c.lastCallDay, c.slotDay[i]);
+                }
+            }
         }
         for (int w = 0; w < windows; w++) {
             c.episodePeak[w] = in.readDouble();

@@ -120,6 +120,8 @@ public final class StreamDetector {
     private static final int MINUTES_PER_DAY = 1440;
     private static final long DEDUPE_MINUTES = 24 * 60;
     private static final double LN10 = Math.log(10);
+    private static final CellState[] NONE = new CellState[0];
+    private static final long[] NO_CELLS = new long[0];
 
     private final DetectionConfig config;
     private final int resolution;
@@ -135,6 +137,9 @@ public final class StreamDetector {
     private final double alpha;
 
     private final LongMap<CellState> cells = new LongMap<>();
+    // the cells with an episode under way (and some whose episodes ended since the day turned):
+    // the day turn finishes their episodes without scanning every cell
+    private final LongMap<CellState> episodic = new LongMap<>();
     private Tracer tracer;
     private final CityRates city;
     private final RollingNull rollingNull;
@@ -161,6 +166,9 @@ public final class StreamDetector {
     private double cacheIntensity;
     private double cacheCityExpected;
     private long cacheCityObserved = -1;
+    private boolean tipSinceCitySum;
+    private long testsCells = -1; // the active cells testsPerDay was computed for
+    private double testsPerDay;
 
     /**
      * A detector.
@@ -244,6 +252,7 @@ public final class StreamDetector {
         if (c == null) {
             c = new CellState(cell, days, slices, windows.length);
             cells.put(cell, c);
+            join(c);
         }
         if (district != null) c.district = district;
         switch (kind) {
@@ -257,6 +266,7 @@ public final class StreamDetector {
                 c.addTip(minute, now, maxWindow);
                 c.addBaseline(dataDay, sliceOf(minute), true, days, slices);
                 city.addTip(minute);
+                tipSinceCitySum = true;
                 touched(c, minute);
                 if (config.tipsSignal()) evaluateAround(c, out);
                 return Outcome.COUNTED;
@@ -270,7 +280,16 @@ public final class StreamDetector {
                 c.addCall(minute, typeId, now, maxWindow);
                 c.addBaseline(dataDay, sliceOf(minute), false, days, slices);
                 city.addCall(minute, hourOf(minute));
-                cacheCityObserved = -1;
+                // the city's recent count grows by this call, unless a tip has reset a minute of
+                // the city's ring since it was summed (then it is summed again, as it always was)
+                if (cacheCityObserved >= 0
+                        && cacheMinute == now
+                        && !tipSinceCitySum
+                        && minute > now - CITY_WINDOW) {
+                    cacheCityObserved++;
+                } else {
+                    cacheCityObserved = -1;
+                }
                 touched(c, minute);
                 evaluateAround(c, out);
                 return Outcome.COUNTED;
@@ -318,32 +337,38 @@ public final class StreamDetector {
     }
 
     private void newDataDay(long day) {
-        // episodes that ended before the day turned belong to the old day's null
-        for (CellState c : cellsSorted()) finishEpisodes(c, true);
+        // episodes that ended before the day turned belong to the old day's null, recorded in
+        // cell order (only cells with an episode have any: no need to sort them all)
+        for (CellState c : cellsWithEpisodes()) finishEpisodes(c, true);
         utcDay = day;
         dataDay++;
         city.startDay(dataDay, (int) Math.floorMod(day + 3, 7L));
         rollingNull.refit(dataDay, city.daysWithData);
-        long active = 0;
         long nowMillis =
                 now == Long.MIN_VALUE ? day * MINUTES_PER_DAY * MINUTE_MS : now * MINUTE_MS;
         int cutoff = dataDay - days - 1;
-        cells.removeIf(
-                c ->
-                        c.lastDataDay < cutoff
-                                && c.recentEmpty(now, maxWindow)
-                                && !(c.alert != null && c.alert.open())
-                                && lifecycle.canForget(c.alert, nowMillis));
-        long[] ids = cells.sortedKeys();
-        for (long id : ids) {
-            CellState c = cells.get(id);
-            if (c.alert != null && !c.alert.open() && lifecycle.canForget(c.alert, nowMillis)) {
-                c.alert = null;
-            }
-            c.baseline(dataDay, days, slices);
-            if (c.baseCalls > 0) active++;
-        }
-        activeCells = active;
+        int removed =
+                cells.removeIf(
+                        c ->
+                                c.lastDataDay < cutoff
+                                        && c.recentEmpty(now, maxWindow)
+                                        && !(c.alert != null && c.alert.open())
+                                        && lifecycle.canForget(c.alert, nowMillis));
+        // a forgotten cell may sit in a neighbour's cached surroundings: rebuild them on use
+        if (removed > 0) cells.forEachValue(c -> c.around = null);
+        long[] active = {0};
+        cells.forEachValue(
+                c -> {
+                    if (c.alert != null
+                            && !c.alert.open()
+                            && lifecycle.canForget(c.alert, nowMillis)) {
+                        c.alert = null;
+                    }
+                    // the baseline sums themselves are computed on first use (they cost about
+                    // 5% of the plain loop when every cell summed 29 days of slices every day)
+                    if (c.hasBaseCalls(dataDay, days)) active[0]++;
+                });
+        activeCells = active[0];
     }
 
     private boolean warm() {
@@ -425,8 +450,7 @@ public final class StreamDetector {
         }
         evaluate(c, out);
         if (!ring1) return;
-        for (long n : neighbours(c)) {
-            CellState p = cells.get(n);
+        for (CellState p : around(c)) {
             if (p != null && (p.calls > 0 || p.tips > 0 || isOpen(p))) evaluate(p, out);
         }
     }
@@ -435,17 +459,21 @@ public final class StreamDetector {
      * A cheap bound before any window is counted: the zone's recent lists hold at most the longest
      * window's events, so fewer than {@code minObserved} entries in all of them cannot open.
      */
-    private boolean mayOpen(CellState p, long[] nbrs) {
+    private boolean mayOpen(CellState p, CellState[] around) {
+        int min = config.minObserved();
+        boolean tipsCount = config.tipsSignal();
         int calls = p.calls;
         int tips = p.tips;
-        for (long n : nbrs) {
-            CellState q = cells.get(n);
+        // the sums only grow: stop at the first cell that reaches the bound (a busy centre
+        // spares the six look-ups, the mostly-missed loads of this check)
+        if (calls >= min || (tipsCount && tips >= min)) return true;
+        for (CellState q : around) {
             if (q == null) continue;
             calls += q.calls;
             tips += q.tips;
+            if (calls >= min || (tipsCount && tips >= min)) return true;
         }
-        int min = config.minObserved();
-        return calls >= min || (config.tipsSignal() && tips >= min);
+        return false;
     }
 
     private static boolean isOpen(CellState c) {
@@ -464,6 +492,47 @@ public final class StreamDetector {
         return c.neighbours;
     }
 
+    /**
+     * The held cells around {@code c}, in the order of {@link #neighbours} (null where none is
+     * held): cached on the cell, so a zone costs no hash look-ups (they were about a tenth of the
+     * plain loop's time). A new cell joins its neighbours' caches ({@link #join}); forgetting cells
+     * clears them all.
+     */
+    private CellState[] around(CellState c) {
+        if (c.around == null) {
+            long[] n = neighbours(c);
+            CellState[] a = new CellState[n.length];
+            for (int i = 0; i < n.length; i++) a[i] = cells.get(n[i]);
+            c.around = a;
+        }
+        return c.around;
+    }
+
+    /** A new cell takes its place in the cached surroundings of the held cells around it. */
+    private void join(CellState c) {
+        for (long n : neighbours(c)) {
+            CellState q = cells.get(n);
+            if (q == null || q.around == null) continue;
+            int i = Arrays.binarySearch(q.neighbours, c.id);
+            if (i >= 0) q.around[i] = c;
+            else q.around = null; // not mutual neighbours: rebuild from the map
+        }
+    }
+
+    /** Cells with an episode under way, by id; forgets those whose episodes are all done. */
+    private List<CellState> cellsWithEpisodes() {
+        episodic.removeIf(c -> !inEpisode(c) || cells.get(c.id) != c);
+        long[] ids = episodic.sortedKeys();
+        List<CellState> out = new ArrayList<>(ids.length);
+        for (long id : ids) out.add(episodic.get(id));
+        return out;
+    }
+
+    private static boolean inEpisode(CellState c) {
+        for (long last : c.episodeLast) if (last != Long.MIN_VALUE) return true;
+        return false;
+    }
+
     private String address(CellState c) {
         if (c.address == null) c.address = Long.toHexString(c.id);
         return c.address;
@@ -473,29 +542,22 @@ public final class StreamDetector {
     private void evaluate(CellState p, Output out) {
         boolean open = isOpen(p);
         boolean traced = tracer != null && tracer.traces(p.id);
-        long[] nbrs = ring1 ? neighbours(p) : new long[0];
-        if (!open && !traced && !mayOpen(p, nbrs)) return;
+        CellState[] around = ring1 ? around(p) : NONE;
+        if (!open && !traced && !mayOpen(p, around)) return;
         int nw = windows.length;
         long[] o0 = new long[nw];
         long[] o1 = new long[nw];
         long[] t0 = new long[nw];
         long[] t1 = new long[nw];
         int most = 0;
-        for (int w = 0; w < nw; w++) {
-            o0[w] = p.calls(now, windows[w]);
-            t0[w] = p.tips(now, windows[w]);
-            o1[w] = o0[w];
-            t1[w] = t0[w];
-        }
-        if (ring1) {
-            for (long n : nbrs) {
-                CellState q = cells.get(n);
-                if (q == null || (q.calls == 0 && q.tips == 0)) continue;
-                for (int w = 0; w < nw; w++) {
-                    o1[w] += q.calls(now, windows[w]);
-                    t1[w] += q.tips(now, windows[w]);
-                }
-            }
+        CellState.countInto(p.callMinutes, p.calls, now, windows, maxWindow, o0);
+        CellState.countInto(p.tipMinutes, p.tips, now, windows, maxWindow, t0);
+        System.arraycopy(o0, 0, o1, 0, nw);
+        System.arraycopy(t0, 0, t1, 0, nw);
+        for (CellState q : around) {
+            if (q == null || (q.calls == 0 && q.tips == 0)) continue;
+            CellState.countInto(q.callMinutes, q.calls, now, windows, maxWindow, o1);
+            CellState.countInto(q.tipMinutes, q.tips, now, windows, maxWindow, t1);
         }
         for (int w = 0; w < nw; w++) {
             most = (int) Math.max(most, Math.max(o1[w], config.tipsSignal() ? t1[w] : 0));
@@ -506,29 +568,20 @@ public final class StreamDetector {
         }
         long[] raw0 = traced ? o0.clone() : null;
         long[] raw1 = traced ? o1.clone() : null;
-        {
-            // one incident, many callers: at most TYPE_CAP calls of one type count in a window
-            for (int w = 0; w < nw; w++) {
-                o0[w] = capped(p, null, windows[w]);
-                o1[w] = ring1 ? capped(p, nbrs, windows[w]) : o0[w];
-            }
-        }
+        // one incident, many callers: at most TYPE_CAP calls of one type count in a window
+        capped(p, around, o0, o1);
 
+        long[] nbrs = ring1 ? neighbours(p) : NO_CELLS;
         int cellsInZone = 1 + nbrs.length;
         double unit0 = expectedPerMinute(p);
         double unit1 = unit0;
-        if (ring1) for (long n : nbrs) unit1 += expectedPerMinute(cells.get(n), n);
+        for (int i = 0; i < nbrs.length; i++) unit1 += expectedPerMinute(around[i], nbrs[i]);
         double shape0 = alpha + p.baseCalls;
         double shape1 = shape0;
-        if (ring1) {
-            for (long n : nbrs) {
-                CellState q = cells.get(n);
-                shape1 += alpha + (q == null ? 0 : q.baseCalls);
-            }
-        }
+        for (CellState q : around) shape1 += alpha + (q == null ? 0 : q.baseCalls);
         double factor0 = cityFactor(o0);
         double factor1 = cityFactor(o1);
-        double tests = config.testsPerDay(Math.max(1, activeCells));
+        double tests = testsPerDay();
         long nowMillis = now * MINUTE_MS;
         String zone = address(p);
         List<Evaluation> evals = new ArrayList<>(4);
@@ -536,20 +589,20 @@ public final class StreamDetector {
             double best = Double.NEGATIVE_INFINITY;
             if (open || o0[w] >= config.minObserved()) {
                 double e = unit0 * windows[w] * factor0;
-                Evaluation ev = score(zone, 0, w, o0[w], e, shape0, tests, nowMillis);
-                evals.add(ev);
-                if (o0[w] >= config.minObserved()) best = strength(o0[w], e, shape0);
+                // the strength is computed once: score's recurrence interval reads the same one
+                double x = o0[w] >= config.minObserved() ? strength(o0[w], e, shape0) : Double.NaN;
+                evals.add(score(zone, 0, w, o0[w], e, shape0, x, tests, nowMillis));
+                if (o0[w] >= config.minObserved()) best = x;
             }
             // a wider zone speaks for its centre only where the centre holds at least its share:
             // otherwise each of a cluster's neighbours would alert for the same calls
             boolean share = o0[w] * cellsInZone >= o1[w];
             if (ring1 && (open || (share && o1[w] >= config.minObserved()))) {
                 double e = unit1 * windows[w] * factor1;
-                Evaluation ev = score(zone, 1, w, o1[w], e, shape1, tests, nowMillis);
-                evals.add(ev);
-                if (share && o1[w] >= config.minObserved()) {
-                    best = Math.max(best, strength(o1[w], e, shape1));
-                }
+                boolean counts = share && o1[w] >= config.minObserved();
+                double x = counts ? strength(o1[w], e, shape1) : Double.NaN;
+                evals.add(score(zone, 1, w, o1[w], e, shape1, x, tests, nowMillis));
+                if (counts) best = Math.max(best, x);
             }
             if (best >= EPISODE_FLOOR) episode(p, w, best);
             if (config.tipsSignal() && (open || t1[w] >= config.minObserved())) {
@@ -563,8 +616,9 @@ public final class StreamDetector {
         ZoneAlert previous = p.alert;
         LifecycleDecision d = lifecycle.decide(previous, evals);
         p.alert = d.next();
+        // openPlaces holds exactly the open places: only one that was open can leave it
         if (p.alert != null && p.alert.open()) openPlaces.add(p.id);
-        else openPlaces.remove(p.id);
+        else if (previous != null && previous.open()) openPlaces.remove(p.id);
         if (traced) traceScored(p, previous, evals, raw0, raw1, o0, o1, shape0, shape1);
         if (d.emits()) {
             out.alert(d.toAlert(explain(p, d.evaluation()), clock == null ? null : clock.get()));
@@ -660,41 +714,84 @@ public final class StreamDetector {
         }
     }
 
-    private final int[] capTypes = new int[64];
-    private final int[] capCounts = new int[64];
+    /** At most this many distinct types are capped in a zone and window; more count in full. */
+    private static final int CAP_TYPES = 64;
 
-    /** Calls in the zone and window, at most {@link #TYPE_CAP} of any one type. */
-    private long capped(CellState p, long[] nbrs, int window) {
-        int distinct = 0;
-        long total = 0;
-        int members = nbrs == null ? 1 : 1 + nbrs.length;
-        for (int k = 0; k < members; k++) {
-            CellState q = k == 0 ? p : cells.get(nbrs[k - 1]);
+    // capped()'s scratch: per window, the state of each type met in the zone; a type id's slot
+    // is capSlot[id] when capStamp[id] is this pass's stamp (no search, no clearing)
+    private int[] capSlot = new int[64];
+    private long[] capStamp = new long[64];
+    private long capPass;
+    private int[][] capState; // [window][type]: 0 unseen, 1..TYPE_CAP counted, -1 uncapped
+    private int[] capDistinct; // [window]: types seen in the window
+
+    /**
+     * Calls in the zone and each window, at most {@link #TYPE_CAP} of any one type: the centre's
+     * into {@code ring0}, the centre's and {@code around}'s into {@code ring1}. Per window, the
+     * first {@link #CAP_TYPES} distinct types met (the centre's calls newest first, then each
+     * neighbour's) are capped, any further type counts in full. One pass over the zone's calls for
+     * all windows and both rings (it was one per window and ring, with a search of the types met:
+     * about 10% of the loop).
+     */
+    private void capped(CellState p, CellState[] around, long[] ring0, long[] ring1) {
+        int nw = windows.length;
+        if (capState == null) {
+            capState = new int[nw][CAP_TYPES];
+            capDistinct = new int[nw];
+        }
+        Arrays.fill(ring1, 0);
+        Arrays.fill(capDistinct, 0);
+        if (capSlot.length < typeNames.size()) {
+            capSlot = Arrays.copyOf(capSlot, typeNames.size() * 2);
+            capStamp = Arrays.copyOf(capStamp, typeNames.size() * 2);
+        }
+        long pass = ++capPass;
+        int types = 0;
+        for (int k = -1; k < around.length; k++) {
+            CellState q = k < 0 ? p : around[k];
             if (q == null) continue;
-            long from = now - window;
+            long from = now - maxWindow;
             for (int i = q.calls - 1; i >= 0; i--) {
                 long m = q.callMinutes[i];
                 if (m <= from) break;
                 if (m > now) continue;
                 int t = q.callTypes[i];
-                int j = 0;
-                while (j < distinct && capTypes[j] != t) j++;
-                if (j == distinct) {
-                    if (distinct == capTypes.length) {
-                        total++;
-                        continue;
-                    }
-                    capTypes[distinct] = t;
-                    capCounts[distinct] = 0;
-                    distinct++;
+                int j;
+                if (capStamp[t] == pass) {
+                    j = capSlot[t];
+                } else {
+                    if (types == capState[0].length) growCapState();
+                    j = types++;
+                    capStamp[t] = pass;
+                    capSlot[t] = j;
+                    for (int w = 0; w < nw; w++) capState[w][j] = 0;
                 }
-                if (capCounts[j] < TYPE_CAP) {
-                    capCounts[j]++;
-                    total++;
+                long age = now - m;
+                for (int w = 0; w < nw; w++) {
+                    if (age >= windows[w]) continue;
+                    int[] state = capState[w];
+                    if (state[j] == 0) {
+                        // first of its type in this window: capped if among the first CAP_TYPES
+                        state[j] = capDistinct[w] < CAP_TYPES ? 1 : -1;
+                        if (state[j] > 0) capDistinct[w]++;
+                        ring1[w]++;
+                    } else if (state[j] < 0) {
+                        ring1[w]++;
+                    } else if (state[j] < TYPE_CAP) {
+                        state[j]++;
+                        ring1[w]++;
+                    }
                 }
             }
+            // the centre alone is ring 0; ring 1 carries on from it
+            if (k < 0) System.arraycopy(ring1, 0, ring0, 0, nw);
         }
-        return total;
+    }
+
+    private void growCapState() {
+        for (int w = 0; w < capState.length; w++) {
+            capState[w] = Arrays.copyOf(capState[w], capState[w].length * 2);
+        }
     }
 
     private void addTipEvaluations(
@@ -717,8 +814,7 @@ public final class StreamDetector {
         }
         if (ring1 && (open || t1 >= config.minObserved())) {
             long base = p.baseTips;
-            for (long n : neighbours(p)) {
-                CellState q = cells.get(n);
+            for (CellState q : around(p)) {
                 if (q == null) continue;
                 q.baseline(dataDay, days, slices);
                 base += q.baseTips;
@@ -750,13 +846,22 @@ public final class StreamDetector {
         return -PoissonScan.logUpperTailNegBin(o, e, shape) / LN10;
     }
 
+    /** An evaluation; {@code x} is {@code strength(o, e, shape)} if known, else NaN. */
     private Evaluation score(
-            String zone, int ring, int w, long o, double e, double shape, double tests, long at) {
+            String zone,
+            int ring,
+            int w,
+            long o,
+            double e,
+            double shape,
+            double x,
+            double tests,
+            long at) {
         double ri;
         if (Double.isNaN(e) || o <= e) {
             ri = 0;
         } else if (rollingNull.ready(w)) {
-            ri = rollingNull.recurrenceDays(w, strength(o, e, shape));
+            ri = rollingNull.recurrenceDays(w, Double.isNaN(x) ? strength(o, e, shape) : x);
         } else {
             ri = PoissonScan.recurrenceIntervalDays(o, e, Math.max(1, tests));
         }
@@ -764,9 +869,19 @@ public final class StreamDetector {
                 zone, ring, windows[w], Signal.CFS, o, e, PoissonScan.llr(o, e), ri, at);
     }
 
+    /** The Poisson fallback's tests a day for the active cells now (they change once a day). */
+    private double testsPerDay() {
+        if (testsCells != activeCells) {
+            testsCells = activeCells;
+            testsPerDay = config.testsPerDay(Math.max(1, activeCells));
+        }
+        return testsPerDay;
+    }
+
     /** Tracks the running peak of the place's episode in window {@code w}. */
     private void episode(CellState p, int w, double x) {
         long last = p.episodeLast[w];
+        if (last == Long.MIN_VALUE) episodic.put(p.id, p);
         if (last != Long.MIN_VALUE && now - last > windows[w]) {
             rollingNull.record(w, p.episodePeak[w], dataDay);
             p.episodePeak[w] = 0;
@@ -821,8 +936,7 @@ public final class StreamDetector {
         int D = city.daysWithData;
         long around = 0;
         int known = 0;
-        for (long n : neighbours(c)) {
-            CellState q = cells.get(n);
+        for (CellState q : around(c)) {
             known++;
             if (q == null) continue;
             q.baseline(dataDay, days, slices);
@@ -863,7 +977,10 @@ public final class StreamDetector {
      */
     private double cityFactor(long[] zoneCounts) {
         refreshMinute();
-        if (cacheCityObserved < 0) cacheCityObserved = city.recentCalls(now, CITY_WINDOW);
+        if (cacheCityObserved < 0) {
+            cacheCityObserved = city.recentCalls(now, CITY_WINDOW);
+            tipSinceCitySum = false;
+        }
         long own = zoneCounts[zoneCounts.length - 1];
         double observed = Math.max(0, cacheCityObserved - own);
         return (observed + CITY_PRIOR) / (cacheCityExpected + CITY_PRIOR);
@@ -954,7 +1071,7 @@ public final class StreamDetector {
         double[] ri = new double[nw];
         if (warm()) {
             double[] e = expectedCounts(c, observed);
-            double tests = config.testsPerDay(Math.max(1, activeCells));
+            double tests = testsPerDay();
             for (int w = 0; w < nw; w++) {
                 Evaluation ev =
                         score(
@@ -964,6 +1081,7 @@ public final class StreamDetector {
                                 observed[w],
                                 e[w],
                                 alpha + c.baseCalls,
+                                Double.NaN,
                                 tests,
                                 now * MINUTE_MS);
                 expected[w] = e[w];
@@ -982,13 +1100,6 @@ public final class StreamDetector {
                 c.officer(now, maxWindow),
                 c.tips(now, maxWindow),
                 now * MINUTE_MS);
-    }
-
-    private List<CellState> cellsSorted() {
-        long[] ids = cells.sortedKeys();
-        List<CellState> out = new ArrayList<>(ids.length);
-        for (long id : ids) out.add(cells.get(id));
-        return out;
     }
 
     // ---------------------------------------------------------------------------------------
@@ -1107,6 +1218,7 @@ public final class StreamDetector {
             c.alert = AlertCodec.read(in);
             cells.put(c.id, c);
             if (isOpen(c)) openPlaces.add(c.id);
+            if (inEpisode(c)) episodic.put(c.id, c);
         }
         exits.readFrom(in);
         dirtyCount = in.readInt();

@@ -10,8 +10,6 @@ import io.beatwatch.core.model.Tip;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.function.Predicate;
 
@@ -68,71 +66,103 @@ public final class Decoder {
     /** Decodes a call from JSON text. */
     public Parsed<CallForService> call(String json) {
         try {
-            JsonNode n = parseObject(json);
-            requireVersion(n);
-            String id = validator.requireId(text(n, "id"));
-            Instant receivedAt = validator.requireNotFuture(instant(n, "receivedAt"));
-            String type = validator.requireType(text(n, "type"), "type");
-            String typeInitial = text(n, "typeInitial");
-            double lat = coordinate(n, "lat");
-            double lon = coordinate(n, "lon");
-            validator.requireLocation(lat, lon);
-            Boolean flag = bool(n, "officerInitiated");
-            boolean officerInitiated =
-                    flag != null
-                            ? flag
-                            : officerInitiatedType.test(typeInitial != null ? typeInitial : type);
-            var call =
-                    new CallForService(
-                            CallForService.VERSION,
-                            id,
-                            receivedAt,
-                            type,
-                            typeInitial,
-                            text(n, "typeFinal"),
-                            text(n, "category"),
-                            integer(n, "priority"),
-                            officerInitiated,
-                            text(n, "disposition"),
-                            text(n, "district"),
-                            text(n, "beat"),
-                            lat,
-                            lon,
-                            text(n, "address"),
-                            text(n, "source"));
-            validator.checkLengths(call);
-            return Parsed.ok(call);
-        } catch (InvalidRecordException e) {
-            return Parsed.rejected(validator.reject(e, json));
+            // the common case: a plain object read in one streaming pass, no tree built
+            return Parsed.ok(call(flat(json)));
+        } catch (RecordFields.NotFlat | InvalidRecordException e) {
+            // any other shape, and every reject, through the tree: it names the reason
         }
+        return callFromTree(json);
     }
 
     /** Decodes a tip from JSON text. */
     public Parsed<Tip> tip(String json) {
         try {
-            JsonNode n = parseObject(json);
-            requireVersion(n);
-            String id = validator.requireId(text(n, "id"));
-            Instant receivedAt = validator.requireNotFuture(instant(n, "receivedAt"));
-            String category = validator.requireType(text(n, "category"), "category");
-            double lat = coordinate(n, "lat");
-            double lon = coordinate(n, "lon");
-            validator.requireLocation(lat, lon);
-            var tip =
-                    new Tip(
-                            Tip.VERSION,
-                            id,
-                            receivedAt,
-                            category,
-                            lat,
-                            lon,
-                            text(n, "text"),
-                            text(n, "channel"));
-            validator.checkLengths(tip);
-            return Parsed.ok(tip);
+            return Parsed.ok(tip(flat(json)));
+        } catch (RecordFields.NotFlat | InvalidRecordException e) {
+            // any other shape, and every reject, through the tree: it names the reason
+        }
+        return tipFromTree(json);
+    }
+
+    /** The call as the tree path alone reads it (tests compare it with the fast path). */
+    Parsed<CallForService> callFromTree(String json) {
+        try {
+            return Parsed.ok(call(new RecordFields.Tree(parseObject(json))));
         } catch (InvalidRecordException e) {
             return Parsed.rejected(validator.reject(e, json));
         }
+    }
+
+    /** The tip as the tree path alone reads it (tests compare it with the fast path). */
+    Parsed<Tip> tipFromTree(String json) {
+        try {
+            return Parsed.ok(tip(new RecordFields.Tree(parseObject(json))));
+        } catch (InvalidRecordException e) {
+            return Parsed.rejected(validator.reject(e, json));
+        }
+    }
+
+    /** The fields of a plain record within the size limit; {@code NotFlat} otherwise. */
+    private RecordFields flat(String json) {
+        return RecordFields.Flat.read(json, validator.rules().limits().maxRecordChars());
+    }
+
+    private CallForService call(RecordFields n) {
+        n.requireVersion();
+        String id = validator.requireId(n.text("id"));
+        Instant receivedAt = validator.requireNotFuture(n.instant("receivedAt"));
+        String type = validator.requireType(n.text("type"), "type");
+        String typeInitial = n.text("typeInitial");
+        double lat = n.coordinate("lat");
+        double lon = n.coordinate("lon");
+        validator.requireLocation(lat, lon);
+        Boolean flag = n.bool("officerInitiated");
+        boolean officerInitiated =
+                flag != null
+                        ? flag
+                        : officerInitiatedType.test(typeInitial != null ? typeInitial : type);
+        var call =
+                new CallForService(
+                        CallForService.VERSION,
+                        id,
+                        receivedAt,
+                        type,
+                        typeInitial,
+                        n.text("typeFinal"),
+                        n.text("category"),
+                        n.integer("priority"),
+                        officerInitiated,
+                        n.text("disposition"),
+                        n.text("district"),
+                        n.text("beat"),
+                        lat,
+                        lon,
+                        n.text("address"),
+                        n.text("source"));
+        validator.checkLengths(call);
+        return call;
+    }
+
+    private Tip tip(RecordFields n) {
+        n.requireVersion();
+        String id = validator.requireId(n.text("id"));
+        Instant receivedAt = validator.requireNotFuture(n.instant("receivedAt"));
+        String category = validator.requireType(n.text("category"), "category");
+        double lat = n.coordinate("lat");
+        double lon = n.coordinate("lon");
+        validator.requireLocation(lat, lon);
+        var tip =
+                new Tip(
+                        Tip.VERSION,
+                        id,
+                        receivedAt,
+                        category,
+                        lat,
+                        lon,
+                        n.text("text"),
+                        n.text("channel"));
+        validator.checkLengths(tip);
+        return tip;
     }
 
     private JsonNode parseObject(String json) {
@@ -156,106 +186,5 @@ public final class Decoder {
                     RejectReason.MALFORMED_RECORD, "payload is not a JSON object");
         }
         return node;
-    }
-
-    private static void requireVersion(JsonNode n) {
-        JsonNode v = n.get("v");
-        if (v == null || v.isNull()) {
-            throw new InvalidRecordException(RejectReason.UNSUPPORTED_VERSION, "v is missing");
-        }
-        if (!v.isIntegralNumber() || v.asLong() != CallForService.VERSION) {
-            throw new InvalidRecordException(
-                    RejectReason.UNSUPPORTED_VERSION,
-                    "v " + Validator.abbreviate(v.toString()) + " is not supported (expected 1)");
-        }
-    }
-
-    /** Text of a scalar field; null when absent or JSON null. */
-    private static String text(JsonNode n, String field) {
-        JsonNode f = n.get(field);
-        if (f == null || f.isNull()) {
-            return null;
-        }
-        if (!f.isValueNode()) {
-            throw new InvalidRecordException(
-                    RejectReason.MALFORMED_RECORD,
-                    field + " must be a string, not " + f.getNodeType());
-        }
-        return f.asText();
-    }
-
-    private static Instant instant(JsonNode n, String field) {
-        JsonNode f = n.get(field);
-        if (f == null || f.isNull() || (f.isTextual() && f.asText().isBlank())) {
-            throw new InvalidRecordException(RejectReason.MISSING_TIME, field + " is missing");
-        }
-        if (!f.isTextual()) {
-            throw new InvalidRecordException(
-                    RejectReason.UNPARSEABLE_TIME,
-                    field + " must be an ISO-8601 string, not " + f.getNodeType());
-        }
-        String s = f.asText().strip();
-        try {
-            return Instant.parse(s);
-        } catch (DateTimeParseException e) {
-            try {
-                return OffsetDateTime.parse(s).toInstant();
-            } catch (DateTimeParseException e2) {
-                throw new InvalidRecordException(
-                        RejectReason.UNPARSEABLE_TIME,
-                        field + " '" + Validator.abbreviate(s) + "' is not an ISO-8601 instant");
-            }
-        }
-    }
-
-    private static double coordinate(JsonNode n, String field) {
-        JsonNode f = n.get(field);
-        if (f == null || f.isNull()) {
-            throw new InvalidRecordException(
-                    RejectReason.MISSING_COORDINATES, field + " is missing");
-        }
-        if (f.isNumber()) {
-            return f.doubleValue();
-        }
-        if (f.isTextual()) {
-            return Validator.parseCoordinate(f.asText(), field);
-        }
-        throw new InvalidRecordException(
-                RejectReason.UNPARSEABLE_COORDINATES,
-                field + " must be a number, not " + f.getNodeType());
-    }
-
-    private static Boolean bool(JsonNode n, String field) {
-        JsonNode f = n.get(field);
-        if (f == null || f.isNull()) {
-            return null;
-        }
-        if (f.isBoolean()) {
-            return f.booleanValue();
-        }
-        if (f.isTextual() && (f.asText().equals("true") || f.asText().equals("false"))) {
-            return Boolean.parseBoolean(f.asText());
-        }
-        throw new InvalidRecordException(
-                RejectReason.MALFORMED_RECORD, field + " must be true or false");
-    }
-
-    private static Integer integer(JsonNode n, String field) {
-        JsonNode f = n.get(field);
-        if (f == null || f.isNull()) {
-            return null;
-        }
-        if (f.isIntegralNumber() && f.canConvertToInt()) {
-            return f.intValue();
-        }
-        if (f.isTextual()) {
-            try {
-                return Integer.valueOf(f.asText().strip());
-            } catch (NumberFormatException e) {
-                // fall through to the reject below
-            }
-        }
-        throw new InvalidRecordException(
-                RejectReason.MALFORMED_RECORD, field + " must be an integer");
     }
 }

@@ -308,4 +308,73 @@ class DecoderTest {
             assertThatCode(() -> DECODER.tip(fuzzed)).doesNotThrowAnyException();
         }
     }
+
+    static Stream<String> shapes() {
+        String valid = Json.encode(CALL);
+        return Stream.of(
+                valid,
+                " " + valid + "\n",
+                valid.replace("\"id\"", "\"\\u0069d\""),
+                call(n -> n.put("lat", 29).put("lon", -98)),
+                call(n -> n.put("lat", "29.42")),
+                call(n -> n.put("priority", 3_000_000_000L)),
+                call(n -> n.put("priority", "7")),
+                call(n -> n.put("priority", 2.0)),
+                call(n -> n.put("v", 1.0)),
+                call(n -> n.put("v", 1L << 40)),
+                call(n -> n.put("officerInitiated", "true")),
+                call(n -> n.putNull("officerInitiated")),
+                call(n -> n.put("type", 42)),
+                call(n -> n.put("district", true)),
+                call(n -> n.putObject("extra").put("a", 1)),
+                call(n -> n.putArray("extra").add(1)),
+                call(n -> n.put("receivedAt", "2024-06-01T21:00:00.5Z")),
+                call(n -> n.put("receivedAt", "2024-06-01T21:00:00.123456789Z")),
+                call(n -> n.put("receivedAt", "2024-06-01T21:00:00.1234567891Z")),
+                call(n -> n.put("receivedAt", "2024-06-01T21:00:00.Z")),
+                call(n -> n.put("receivedAt", "2024-06-01t21:00:00z")),
+                call(n -> n.put("receivedAt", "2024-06-01T21:00Z")),
+                call(n -> n.put("receivedAt", " 2024-06-01T21:00:00Z ")),
+                call(n -> n.put("receivedAt", "2024-06-01T24:00:00Z")),
+                call(n -> n.put("receivedAt", "2024-05-31T23:59:60Z")),
+                call(n -> n.put("receivedAt", "2024-02-29T10:00:00Z")),
+                call(n -> n.put("receivedAt", "2023-02-29T10:00:00Z")),
+                call(n -> n.put("receivedAt", "2024-06-01T16:00:00+01:00")),
+                call(n -> n.put("receivedAt", "+2024-06-01T16:00:00Z")),
+                valid.replace("}", ",\"x\":1,\"x\":2}"),
+                valid.replace("}", "}}"),
+                "{}",
+                "   ");
+    }
+
+    @Test
+    void streamingPathReadsWhatTheTreeReads() {
+        var random = new java.util.Random(7);
+        var inputs = new java.util.ArrayList<String>(shapes().toList());
+        String valid = Json.encode(CALL);
+        for (int i = 0; i < 3_000; i++) {
+            var sb = new StringBuilder(valid);
+            int at = random.nextInt(sb.length());
+            switch (random.nextInt(3)) {
+                case 0 -> sb.deleteCharAt(at);
+                case 1 -> sb.insert(at, "{}[]\",:0-eE.\\ 1tfn".charAt(random.nextInt(18)));
+                default -> sb.setCharAt(at, "{}[]\",:0-eE.\\ 19".charAt(random.nextInt(16)));
+            }
+            inputs.add(sb.toString());
+        }
+        for (String json : inputs) {
+            assertSame(DECODER.call(json), DECODER.callFromTree(json), json);
+            String asTip = json.replace("\"type\"", "\"category\"");
+            assertSame(DECODER.tip(asTip), DECODER.tipFromTree(asTip), asTip);
+        }
+    }
+
+    private static void assertSame(Parsed<?> fast, Parsed<?> tree, String json) {
+        assertThat(fast.isOk()).as(json).isEqualTo(tree.isOk());
+        if (tree.isOk()) {
+            assertThat(fast.value()).as(json).isEqualTo(tree.value());
+        } else {
+            assertThat(fast.reject()).as(json).isEqualTo(tree.reject());
+        }
+    }
 }
