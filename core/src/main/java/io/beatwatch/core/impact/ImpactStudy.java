@@ -20,6 +20,7 @@ public final class ImpactStudy {
     private final ImpactConfig cfg;
     private final Matching.Design design;
     private final int[] comparison;
+    private final int[] uses;
     private final int[] doseBinOf;
     private final int[] binSlot;
     private final int[] binNumber;
@@ -34,6 +35,7 @@ public final class ImpactStudy {
         this.cfg = cfg;
         this.design = Matching.match(p, cfg, catchment);
         this.comparison = design.comparison();
+        this.uses = design.uses(p.cellCount());
         double[] edges = cfg.doseEdges();
         this.doseBinOf = new int[design.treated().length];
         for (int i = 0; i < doseBinOf.length; i++) {
@@ -56,13 +58,24 @@ public final class ImpactStudy {
         }
         this.binCalls = new long[p.cellCount()][];
         int m = Matching.matchingDays(p);
-        this.beforeDays = p.preDays() - m;
+        int gap = beforeEnd(p, cfg.gapDays());
+        this.beforeDays = Math.max(0, gap - m);
         this.before = new long[p.cellCount()];
         this.after = new long[p.cellCount()];
         for (int c = 0; c < p.cellCount(); c++) {
-            before[c] = p.calls(c, m, p.preDays());
+            before[c] = p.calls(c, m, Math.max(m, gap));
             after[c] = p.postCalls(c);
         }
+    }
+
+    /**
+     * Index of the first analysed day the before period leaves out: the pre-period's days from
+     * {@code gapDays} calendar days before the start on are the planner's selection window.
+     */
+    static int beforeEnd(Panel p, int gapDays) {
+        int i = p.preDays();
+        while (i > 0 && p.day(i - 1) >= p.start() - gapDays) i--;
+        return i;
     }
 
     /** The study with the H3 rings of {@link ImpactConfig#ring()} as the buffer. */
@@ -95,8 +108,8 @@ public final class ImpactStudy {
             nt += w[c];
         }
         for (int c : comparison) {
-            cb += w[c] * (double) before[c];
-            ca += w[c] * (double) after[c];
+            cb += w[c] * (double) uses[c] * before[c];
+            ca += w[c] * (double) uses[c] * after[c];
         }
         for (int c : design.buffer()) {
             bb += w[c] * (double) before[c];
@@ -116,7 +129,7 @@ public final class ImpactStudy {
         }
         for (int c : comparison) {
             long[] b = bins(c);
-            for (int k = 0; k < nb; k++) ck[k] += w[c] * (double) b[k];
+            for (int k = 0; k < nb; k++) ck[k] += w[c] * (double) uses[c] * b[k];
         }
         for (int k = 0; k < nb; k++) {
             out[3 + k] = DiD.relativeEffect(tb, tk[k], cb, ck[k]);
@@ -168,28 +181,37 @@ public final class ImpactStudy {
         }
         int[] t = design.treated();
         long tb = 0, ta = 0, cb = 0, ca = 0, bb = 0, ba = 0;
-        double tTrend = 0, cTrend = 0;
+        double tTrend = 0, cTrend = 0, tLevel = 0, cLevel = 0;
+        int m = Matching.matchingDays(p);
+        long nc = 0;
         for (int c : t) {
             tb += before[c];
             ta += after[c];
             tTrend += Matching.trend(p, c);
+            tLevel += p.calls(c, 0, m);
         }
         for (int c : comparison) {
-            cb += before[c];
-            ca += after[c];
-            cTrend += Matching.trend(p, c);
+            cb += uses[c] * before[c];
+            ca += uses[c] * after[c];
+            cTrend += uses[c] * Matching.trend(p, c);
+            cLevel += uses[c] * (double) p.calls(c, 0, m);
+            nc += uses[c];
         }
         for (int c : design.buffer()) {
             bb += before[c];
             ba += after[c];
         }
         int pre = Math.max(1, beforeDays);
+        int md = Math.max(1, m);
+        // comparison means weigh a cell by its uses: the comparison every treated cell is held to
         var balance =
                 new ImpactResult.Balance(
                         t.length == 0 ? Double.NaN : tb / (double) t.length / pre,
-                        comparison.length == 0 ? Double.NaN : cb / (double) comparison.length / pre,
+                        nc == 0 ? Double.NaN : cb / (double) nc / pre,
                         t.length == 0 ? Double.NaN : tTrend / t.length,
-                        comparison.length == 0 ? Double.NaN : cTrend / comparison.length);
+                        nc == 0 ? Double.NaN : cTrend / nc,
+                        t.length == 0 ? Double.NaN : tLevel / t.length / md,
+                        nc == 0 ? Double.NaN : cLevel / nc / md);
         int nb = binNumber.length;
         List<ImpactResult.EventBin> events = new ArrayList<>();
         for (int k = 0; k < nb; k++) {
@@ -236,6 +258,7 @@ public final class ImpactStudy {
                 p.postDays(),
                 balance,
                 new ImpactResult.Totals(tb, ta, cb, ca, bb, ba),
+                nc,
                 ClusterBootstrap.interval(est[0], reps[0]),
                 ClusterBootstrap.interval(est[1], reps[1]),
                 ClusterBootstrap.interval(est[2], reps[2]),

@@ -12,11 +12,14 @@ import java.util.function.Function;
  * Chooses the study's groups. Treated: cells with at least {@code minDose} patrol minutes per
  * post-period day. Buffer: the other cells within {@code ring} rings of a treated cell, where
  * displacement would show. Comparison: for each treated cell, the {@code controlsPerTreated}
- * nearest cells of the same district, never patrolled (or at most {@code maxControlDose} minutes a
- * day), outside every buffer, by pre-period level (log of 1 + calls per day) and trend (log ratio
- * of the pre-period's second half to its first), each scaled by its standard deviation; greedy and
- * without replacement, busiest treated cell first. A treated cell with no candidate left in its
- * district is dropped.
+ * nearest candidate cells, never patrolled (or at most {@code maxControlDose} minutes a day) and
+ * outside every buffer, by their level (log of 1 + calls per day) and trend (log ratio of the
+ * halves) in the matching window, each scaled by its standard deviation. {@link
+ * ImpactConfig.Method#GREEDY}: same district, greedy and without replacement, busiest treated cell
+ * first; a treated cell with no candidate left in its district is dropped. {@link
+ * ImpactConfig.Method#NEAREST}: with replacement, the district's nearest when it has {@code
+ * controlsPerTreated} within the caliper, else the city's nearest within it; a treated cell with
+ * none within the caliper is dropped.
  */
 public final class Matching {
 
@@ -32,9 +35,24 @@ public final class Matching {
      */
     public record Design(int[] treated, int[][] controls, int[] buffer, int dropped) {
 
-        /** All comparison cells. */
+        /** All comparison cells, each once. */
         public int[] comparison() {
-            return Arrays.stream(controls).flatMapToInt(Arrays::stream).toArray();
+            return Arrays.stream(controls)
+                    .flatMapToInt(Arrays::stream)
+                    .distinct()
+                    .sorted()
+                    .toArray();
+        }
+
+        /**
+         * How many times each cell serves as a comparison cell (matching with replacement reuses
+         * one): its weight in the comparison group's sums, so every treated cell counts its
+         * controls once each.
+         */
+        public int[] uses(int cellCount) {
+            int[] u = new int[cellCount];
+            for (int[] cs : controls) for (int c : cs) u[c]++;
+            return u;
         }
     }
 
@@ -97,36 +115,43 @@ public final class Matching {
         order.sort(
                 Comparator.<Integer>comparingLong(c -> -p.calls(c, 0, matchingDays(p)))
                         .thenComparing(Comparator.naturalOrder()));
+        int[] cand = candidate.stream().toArray();
         List<Integer> kept = new ArrayList<>();
         List<int[]> controls = new ArrayList<>();
         int dropped = 0;
+        int k = cfg.controlsPerTreated();
+        double caliper2 = cfg.caliper() * cfg.caliper();
         for (int t : order) {
-            int[] best = new int[cfg.controlsPerTreated()];
-            double[] dist = new double[best.length];
-            Arrays.fill(best, -1);
-            Arrays.fill(dist, Double.POSITIVE_INFINITY);
-            for (int c = candidate.nextSetBit(0); c >= 0; c = candidate.nextSetBit(c + 1)) {
-                if (p.district(c) != p.district(t)) continue;
-                double dl = (level[c] - level[t]) / sl;
-                double dt = (trend[c] - trend[t]) / st;
-                double d = dl * dl + dt * dt;
-                // insertion into the sorted short list; ties keep the lower index
-                int k = best.length - 1;
-                if (!(d < dist[k])) continue;
-                while (k > 0 && d < dist[k - 1]) {
-                    dist[k] = dist[k - 1];
-                    best[k] = best[k - 1];
-                    k--;
+            int[] got;
+            if (cfg.method() == ImpactConfig.Method.GREEDY) {
+                int[] best =
+                        nearest(
+                                cand,
+                                candidate,
+                                t,
+                                p.district(t),
+                                k,
+                                p,
+                                level,
+                                trend,
+                                sl,
+                                st,
+                                Double.POSITIVE_INFINITY);
+                got = best;
+                for (int c : got) candidate.clear(c);
+            } else {
+                int[] inDistrict =
+                        nearest(cand, null, t, p.district(t), k, p, level, trend, sl, st, caliper2);
+                if (inDistrict.length == k) {
+                    got = inDistrict;
+                } else {
+                    got = nearest(cand, null, t, -1, k, p, level, trend, sl, st, caliper2);
                 }
-                dist[k] = d;
-                best[k] = c;
             }
-            int[] got = Arrays.stream(best).filter(c -> c >= 0).toArray();
             if (got.length == 0) {
                 dropped++;
                 continue;
             }
-            for (int c : got) candidate.clear(c);
             kept.add(t);
             controls.add(got);
         }
@@ -135,6 +160,48 @@ public final class Matching {
                 controls.toArray(int[][]::new),
                 buffer.stream().toArray(),
                 dropped);
+    }
+
+    /**
+     * The {@code k} candidates nearest to {@code t} (squared standardized distance below {@code
+     * max2}), nearest first, ties to the lower index; only those still in {@code open} (null: all)
+     * and, when {@code district >= 0}, of that district.
+     */
+    static int[] nearest(
+            int[] cand,
+            BitSet open,
+            int t,
+            int district,
+            int k,
+            Panel p,
+            double[] level,
+            double[] trend,
+            double sl,
+            double st,
+            double max2) {
+        int[] best = new int[k];
+        double[] dist = new double[k];
+        Arrays.fill(best, -1);
+        Arrays.fill(dist, Double.POSITIVE_INFINITY);
+        for (int c : cand) {
+            if (open != null && !open.get(c)) continue;
+            if (district >= 0 && p.district(c) != district) continue;
+            double dl = (level[c] - level[t]) / sl;
+            double dt = (trend[c] - trend[t]) / st;
+            double d = dl * dl + dt * dt;
+            if (!(d <= max2)) continue;
+            // insertion into the sorted short list; ties keep the lower index
+            int j = k - 1;
+            if (!(d < dist[j])) continue;
+            while (j > 0 && d < dist[j - 1]) {
+                dist[j] = dist[j - 1];
+                best[j] = best[j - 1];
+                j--;
+            }
+            dist[j] = d;
+            best[j] = c;
+        }
+        return Arrays.stream(best).filter(c -> c >= 0).toArray();
     }
 
     private static double sd(double[] x, BitSet over) {

@@ -129,6 +129,31 @@ public final class ImpactCommand implements Callable<Integer> {
     double maxControlDose;
 
     @Option(
+            names = "--match",
+            defaultValue = "nearest",
+            description =
+                    "How comparison cells are chosen: nearest (with replacement, same district when"
+                            + " it has enough within --caliper, else city-wide within it) or greedy"
+                            + " (same district, without replacement) (default ${DEFAULT-VALUE}).")
+    String match;
+
+    @Option(
+            names = "--caliper",
+            defaultValue = "" + ImpactConfig.DEFAULT_CALIPER,
+            description =
+                    "nearest: largest distance of a comparison cell, in standard deviations of"
+                            + " level and trend (default ${DEFAULT-VALUE}).")
+    double caliper;
+
+    @Option(
+            names = "--gap-days",
+            defaultValue = "" + ImpactConfig.DEFAULT_GAP_DAYS,
+            description =
+                    "Calendar days just before the first patrol day left out of the before period"
+                            + " (the planner's selection window) (default ${DEFAULT-VALUE}).")
+    int gapDays;
+
+    @Option(
             names = "--controls",
             defaultValue = "" + ImpactConfig.DEFAULT_CONTROLS,
             description = "Comparison cells per treated cell (default ${DEFAULT-VALUE}).")
@@ -174,7 +199,12 @@ public final class ImpactCommand implements Callable<Integer> {
                             .withReplicates(replicates)
                             .withSeed(seed)
                             .withBinDays(binDays)
-                            .withMaxControlDose(maxControlDose);
+                            .withMaxControlDose(maxControlDose)
+                            .withMethod(
+                                    ImpactConfig.Method.valueOf(
+                                            match.toUpperCase(java.util.Locale.ROOT)))
+                            .withCaliper(caliper)
+                            .withGapDays(gapDays);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;

@@ -283,6 +283,31 @@ final class ImpactReport {
         return m;
     }
 
+    /** The balance after matching, in one paragraph. */
+    static String balance(ImpactConfig cfg, ImpactResult r) {
+        var b = r.balance();
+        return String.format(
+                Locale.ROOT,
+                "Balance after matching (a comparison cell counted once per use; %,d uses of %,d"
+                        + " cells): calls per cell per day in the matching window, treated %.3f,"
+                        + " comparison %.3f; trend there (log ratio of its halves), treated"
+                        + " %+.3f, comparison %+.3f; calls per cell per day in the before period,"
+                        + " treated %.3f, comparison %.3f. %,d treated cell(s) found no comparison"
+                        + " cell (%s) and were dropped.",
+                r.comparisonUses(),
+                r.comparison(),
+                b.treatedMatchRate(),
+                b.comparisonMatchRate(),
+                b.treatedTrend(),
+                b.comparisonTrend(),
+                b.treatedRate(),
+                b.comparisonRate(),
+                r.dropped(),
+                cfg.method() == ImpactConfig.Method.GREEDY
+                        ? "none left in their district"
+                        : "none within the caliper of " + num(cfg.caliper()) + " sd");
+    }
+
     /** Headline table, balance, plots, WDQ and dose-response. */
     private void body(ReportWriter w, Path dir, ImpactResult r, String heading) throws IOException {
         w.heading(2, heading);
@@ -313,21 +338,7 @@ final class ImpactReport {
                                 "" + t.comparisonBefore(),
                                 "" + t.comparisonAfter(),
                                 "")));
-        var b = r.balance();
-        w.para(
-                String.format(
-                        Locale.ROOT,
-                        "Balance: calls per cell per day in the before period, treated %.3f,"
-                                + " comparison %.3f; trend in the matching window (log ratio of"
-                                + " its halves), treated %+.3f, comparison %+.3f. %d treated"
-                                + " cell(s) had no comparison cell left in their district and"
-                                + " were dropped. The estimate compares changes (ratios), so"
-                                + " different levels do not bias it; different trends would.",
-                        b.treatedRate(),
-                        b.comparisonRate(),
-                        b.treatedTrend(),
-                        b.comparisonTrend(),
-                        r.dropped()));
+        w.para(balance(cfg, r));
         w.table(
                 List.of("weighted displacement quotient", "value"),
                 List.of(
