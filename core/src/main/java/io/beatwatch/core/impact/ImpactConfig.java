@@ -42,7 +42,15 @@ public record ImpactConfig(
          * Nearest neighbours with replacement: same district when one lies within the caliper, else
          * city-wide within it; a treated cell with none within the caliper is dropped.
          */
-        NEAREST
+        NEAREST,
+        /**
+         * Every patrolled cell from its first patrol day against cells not yet patrolled that day,
+         * nearest in the planner's own risk score that day and in level over the matching window
+         * (with replacement, caliper as {@link #NEAREST}): the planner draws by risk, so among
+         * cells of equal risk which one it drew is chance, and the comparison is not chosen on a
+         * future it cannot see.
+         */
+        RISK
     }
 
     public static final double DEFAULT_MIN_DOSE = 2;
@@ -51,7 +59,7 @@ public record ImpactConfig(
     public static final int DEFAULT_REPLICATES = 999;
     public static final long DEFAULT_SEED = 42;
     public static final int DEFAULT_BIN_DAYS = 28;
-    public static final Method DEFAULT_METHOD = Method.GREEDY;
+    public static final Method DEFAULT_METHOD = Method.RISK;
     public static final double DEFAULT_CALIPER = 0.25;
     public static final int DEFAULT_GAP_DAYS = 0;
     static final double[] DEFAULT_DOSE_EDGES = {2, 5, 10, 15, 30};

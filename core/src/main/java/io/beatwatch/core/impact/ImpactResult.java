@@ -17,7 +17,12 @@ import java.util.List;
  * @param balance pre-period level and trend of the groups
  * @param totals summed calls of each group before and after (a comparison cell once per use)
  * @param comparisonUses comparison cells counted once per use (the matched pairs)
- * @param effect treated against comparison
+ * @param effect treated against comparison, per exposure: {@code itt} scaled by the exposure
+ *     contrast (equal to {@code itt} when no comparison cell was patrolled)
+ * @param itt treated against comparison as matched (intention to treat): with {@link
+ *     ImpactConfig.Method#RISK} comparison cells patrolled later count with their patrolled days
+ * @param contrast share of after days the treated cells were exposed minus that of their comparison
+ *     cells (1 unless comparison cells were patrolled later)
  * @param bufferEffect buffer against comparison (negative: the ring improved too; positive:
  *     displacement)
  * @param wdq weighted displacement quotient, with its interval
@@ -37,6 +42,8 @@ public record ImpactResult(
         Totals totals,
         long comparisonUses,
         Interval effect,
+        Interval itt,
+        Interval contrast,
         Interval bufferEffect,
         Interval wdq,
         Wdq wdqParts,

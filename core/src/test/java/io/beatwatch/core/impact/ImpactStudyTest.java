@@ -50,7 +50,12 @@ class ImpactStudyTest {
 
     @Test
     void matchesTheNearestCandidateAndEstimatesByHand() {
-        var cfg = ImpactConfig.defaults().withControls(1).withBinDays(2).withReplicates(99);
+        var cfg =
+                ImpactConfig.defaults()
+                        .withMethod(ImpactConfig.Method.GREEDY)
+                        .withControls(1)
+                        .withBinDays(2)
+                        .withReplicates(99);
         ImpactResult r = ImpactStudy.run(handPanel(), cfg, c -> RINGS.getOrDefault(c, List.of(c)));
         assertThat(r.treated()).isEqualTo(1);
         assertThat(r.comparison()).isEqualTo(1);
@@ -76,7 +81,7 @@ class ImpactStudyTest {
         b.cell("z", "D2");
         for (int d : DAYS) b.calls("t", d, 3).calls("b", d, 3).calls("z", d, 3);
         b.minutes("t", T0, 30);
-        var cfg = ImpactConfig.defaults().withReplicates(99);
+        var cfg = ImpactConfig.defaults().withMethod(ImpactConfig.Method.GREEDY).withReplicates(99);
         ImpactResult r = ImpactStudy.run(b.build(), cfg, c -> RINGS.getOrDefault(c, List.of(c)));
         // b is in t's ring and z in another district: t has no comparison cell
         assertThat(r.treated()).isZero();
@@ -87,7 +92,7 @@ class ImpactStudyTest {
     void bootstrapIntervalCoversPlantedEffect() {
         ImpactResult r =
                 ImpactStudy.run(SyntheticStudy.of(SEED, -0.2).panel(), ImpactConfig.defaults());
-        assertThat(r.treated()).isGreaterThan(50);
+        assertThat(r.treated()).isGreaterThan(40);
         assertThat(r.effect().contains(-0.2)).as("%s", r.effect()).isTrue();
         assertThat(r.effect().hi()).isLessThan(0);
         assertThat(r.wdq().contains(0)).as("%s", r.wdq()).isTrue();

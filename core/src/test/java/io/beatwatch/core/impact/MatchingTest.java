@@ -135,4 +135,51 @@ class MatchingTest {
         assertThat(gap.totals()).isEqualTo(new ImpactResult.Totals(10, 8, 10, 20, 0, 0));
         assertThat(gap.effect().estimate()).isCloseTo(-0.6, within(1e-12));
     }
+
+    static final ImpactConfig RISK = NEAREST.withMethod(ImpactConfig.Method.RISK).withCaliper(10);
+
+    @Test
+    void riskMatchesOnThePlannersScoreAndStartsTheDayAfterTheFirstPatrol() {
+        Panel p =
+                panel(
+                        Map.of("t", "D1", "x", "D1", "y", "D1"),
+                        Map.of(
+                                "t", new int[] {10, 10, 10, 10, 10, 4},
+                                "x", new int[] {10, 10, 10, 10, 10, 10},
+                                "y", new int[] {1, 1, 1, 1, 1, 1}),
+                        "t");
+        ImpactResult r = ImpactStudy.run(p, RISK, MatchingTest::alone);
+        // x has t's risk through T0; the after period is T0+1 only: (4/20)/(10/20) - 1
+        assertThat(r.treated()).isEqualTo(1);
+        assertThat(r.totals()).isEqualTo(new ImpactResult.Totals(20, 4, 20, 10, 0, 0));
+        assertThat(r.itt().estimate()).isCloseTo(-0.6, within(1e-12));
+        assertThat(r.contrast().estimate()).isEqualTo(1);
+        assertThat(r.effect().estimate()).isCloseTo(-0.6, within(1e-12));
+    }
+
+    /** Days T0-4, T0-3 (matching), T0-2, T0-1 (before); T0, T0+1, T0+2 after. */
+    static final int[] DAYS3 = {T0 - 4, T0 - 3, T0 - 2, T0 - 1, T0, T0 + 1, T0 + 2};
+
+    @Test
+    void riskTakesALaterPatrolledCellAndCorrectsForItsPatrolledDays() {
+        Panel.Builder b = Panel.builder(DAYS3, T0);
+        b.cell("t", "D1");
+        b.cell("u", "D1");
+        int[] t = {10, 10, 10, 10, 10, 5, 5};
+        int[] u = {10, 10, 10, 10, 10, 10, 5};
+        for (int i = 0; i < DAYS3.length; i++) {
+            b.calls("t", DAYS3[i], t[i]).calls("u", DAYS3[i], u[i]);
+        }
+        b.minutes("t", T0, 15).minutes("t", T0 + 1, 15).minutes("t", T0 + 2, 15);
+        b.minutes("u", T0 + 2, 15);
+        ImpactResult r = ImpactStudy.run(b.build(), RISK, MatchingTest::alone);
+        // u, not yet patrolled on T0, compares with t; u itself has nobody left: dropped
+        assertThat(r.treated()).isEqualTo(1);
+        assertThat(r.dropped()).isEqualTo(1);
+        // after T0+1, T0+2: t 10, u 15 (patrolled on T0+2): itt (10/20)/(15/20) - 1 = -1/3
+        assertThat(r.itt().estimate()).isCloseTo(-1.0 / 3, within(1e-12));
+        // u was patrolled on 1 of its 2 after days: contrast 1/2, 1 + effect = (2/3)^2
+        assertThat(r.contrast().estimate()).isCloseTo(0.5, within(1e-12));
+        assertThat(r.effect().estimate()).isCloseTo(-5.0 / 9, within(1e-12));
+    }
 }

@@ -130,7 +130,7 @@ public final class ImpactCommand implements Callable<Integer> {
 
     @Option(
             names = "--match",
-            defaultValue = "nearest",
+            defaultValue = "risk",
             description =
                     "How comparison cells are chosen: nearest (with replacement, same district when"
                             + " it has enough within --caliper, else city-wide within it) or greedy"
