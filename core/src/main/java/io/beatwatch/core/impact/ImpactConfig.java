@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Settings of an impact study.
  *
- * @param minDose patrol minutes per post-period day that make a cell treated
+ * @param minDose patrol minutes per post-period day that make a cell treated ({@link
+ *     Method#GREEDY}, {@link Method#NEAREST}; with {@link Method#RISK} every patrolled cell is)
  * @param controlsPerTreated comparison cells matched to each treated cell
  * @param ring H3 rings around treated cells that form the catchment (buffer) area; comparison cells
  *     are taken from outside it

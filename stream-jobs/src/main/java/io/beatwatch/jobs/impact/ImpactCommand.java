@@ -30,9 +30,12 @@ import picocli.CommandLine.Parameters;
         name = "impact",
         mixinStandardHelpOptions = true,
         description = {
-            "Impact evaluation of targeted patrols: treated cells (patrol minutes per day >="
-                    + " --min-dose) against matched comparison cells of the same district"
-                    + " (similar level and trend before), as a difference-in-differences of citizen"
+            "Impact evaluation of targeted patrols: patrolled cells against matched comparison"
+                    + " cells (default --match risk: each patrolled cell from the day after its first"
+                    + " patrol against cells not yet patrolled that day with the same planner risk"
+                    + " score, scaled by the exposure contrast; nearest/greedy: cells with >="
+                    + " --min-dose minutes a day against never-patrolled cells of similar level and"
+                    + " trend), as a difference-in-differences of citizen"
                     + " calls (officer-initiated calls left out: patrols create them) with a 95%%"
                     + " cluster-bootstrap interval; displacement or diffusion into the surrounding"
                     + " ring (weighted displacement quotient, Bowers & Johnson 2003); and the"
@@ -116,7 +119,9 @@ public final class ImpactCommand implements Callable<Integer> {
     @Option(
             names = "--min-dose",
             defaultValue = "" + ImpactConfig.DEFAULT_MIN_DOSE,
-            description = "Minutes per day that make a cell treated (default ${DEFAULT-VALUE}).")
+            description =
+                    "nearest, greedy: minutes per day that make a cell treated (default"
+                            + " ${DEFAULT-VALUE}).")
     double minDose;
 
     @Option(
