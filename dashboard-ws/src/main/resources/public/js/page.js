@@ -256,6 +256,7 @@ function renderImpact() {
   p('impact.estimate', { estimate: f(i.estimate), low: f(ci[0]), high: f(ci[1]) }).dataset.testid = 'impact-estimate';
   if (typeof i.wdq === 'number') p('impact.wdq', { wdq: f(i.wdq) });
   if (typeof i.planted === 'number') p('impact.planted', { planted: f(i.planted) });
+  if (i.placebo === true) p('impact.placebo').dataset.testid = 'impact-placebo';
 }
 
 function renderDictionary() {

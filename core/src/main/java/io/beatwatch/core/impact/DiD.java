@@ -26,4 +26,16 @@ public final class DiD {
         if (treatedBefore <= 0 || comparisonBefore <= 0 || comparisonAfter <= 0) return Double.NaN;
         return (treatedAfter / treatedBefore) / (comparisonAfter / comparisonBefore) - 1;
     }
+
+    /**
+     * The effect per unit of exposure contrast (the Wald estimator on the log scale): when the
+     * comparison cells were themselves patrolled on a share {@code s} of their after days and the
+     * treated cells on all, {@code contrast = 1 - s} and {@code 1 + effect = (1 + itt)^(1 /
+     * contrast)}. No contrast, no estimate (NaN); a contrast of 1 returns {@code itt}.
+     */
+    public static double perExposure(double itt, double contrast) {
+        if (!(contrast > 0) || !(itt > -1)) return Double.NaN;
+        if (contrast == 1) return itt;
+        return Math.expm1(Math.log1p(itt) / contrast);
+    }
 }

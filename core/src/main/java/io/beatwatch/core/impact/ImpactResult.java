@@ -8,15 +8,21 @@ import java.util.List;
  * dose-response. Effects are relative (-0.2 = 20% fewer calls than the comparison predicts).
  *
  * @param treated treated cells kept
- * @param comparison matched comparison cells
+ * @param comparison matched comparison cells (distinct)
  * @param buffer cells in the surrounding rings
  * @param dropped treated cells without a comparison cell
  * @param matchingDays analysed days of the matching window (the first half of the pre-period)
  * @param beforeDays analysed days of the before period (the rest of the pre-period)
  * @param postDays analysed days with patrols
  * @param balance pre-period level and trend of the groups
- * @param totals summed calls of each group before and after
- * @param effect treated against comparison
+ * @param totals summed calls of each group before and after (a comparison cell once per use)
+ * @param comparisonUses comparison cells counted once per use (the matched pairs)
+ * @param effect treated against comparison, per exposure: {@code itt} scaled by the exposure
+ *     contrast (equal to {@code itt} when no comparison cell was patrolled)
+ * @param itt treated against comparison as matched (intention to treat): with {@link
+ *     ImpactConfig.Method#RISK} comparison cells patrolled later count with their patrolled days
+ * @param contrast share of after days the treated cells were exposed minus that of their comparison
+ *     cells (1 unless comparison cells were patrolled later)
  * @param bufferEffect buffer against comparison (negative: the ring improved too; positive:
  *     displacement)
  * @param wdq weighted displacement quotient, with its interval
@@ -34,7 +40,10 @@ public record ImpactResult(
         int postDays,
         Balance balance,
         Totals totals,
+        long comparisonUses,
         Interval effect,
+        Interval itt,
+        Interval contrast,
         Interval bufferEffect,
         Interval wdq,
         Wdq wdqParts,
@@ -47,14 +56,17 @@ public record ImpactResult(
     }
 
     /**
-     * Means per cell: calls per day in the before period, and the matching window's trend (log
-     * ratio of its second half to its first).
+     * Means per cell after matching (a comparison cell counted once per use): calls per day in the
+     * before period, the matching window's trend (log ratio of its second half to its first), and
+     * calls per day in the matching window.
      */
     public record Balance(
             double treatedRate,
             double comparisonRate,
             double treatedTrend,
-            double comparisonTrend) {}
+            double comparisonTrend,
+            double treatedMatchRate,
+            double comparisonMatchRate) {}
 
     /** Summed outcome calls of each group in the before period and after the patrol start. */
     public record Totals(

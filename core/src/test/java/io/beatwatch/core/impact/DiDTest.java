@@ -31,4 +31,14 @@ class DiDTest {
         assertThat(DiD.relativeEffect(5, 5, 0, 10)).isNaN();
         assertThat(DiD.relativeEffect(5, 5, 10, 0)).isNaN();
     }
+
+    @Test
+    void perExposureScalesTheLogRatioByTheContrast() {
+        // comparison patrolled on half its after days: 1 + effect = (2/3)^(1/0.5) = 4/9
+        assertThat(DiD.perExposure(-1.0 / 3, 0.5)).isCloseTo(-5.0 / 9, within(1e-12));
+        assertThat(DiD.perExposure(-0.2, 1)).isEqualTo(-0.2);
+        assertThat(DiD.perExposure(0, 0.3)).isCloseTo(0, within(1e-12));
+        assertThat(DiD.perExposure(-0.2, 0)).isNaN();
+        assertThat(DiD.perExposure(Double.NaN, 0.5)).isNaN();
+    }
 }

@@ -12,9 +12,10 @@ class ImpactStudyTest {
     static final int T0 = 20_000;
 
     /**
-     * The synthetic city's seed, the command's default. A 95% interval misses in 1 of 20 cities:
-     * over seeds 1..60 the null interval held 0 in 55 and the planted one -0.2 in 56 (seed 42 is
-     * one of the misses, +5.5% [+0.3%, +11.1%] in the null run).
+     * The synthetic city's seed, the command's default. A 95% interval misses in 1 of 20 cities;
+     * with the default design (risk) over seeds 1..60 the null interval held 0 in 54 and the
+     * planted one -0.2 in 42 (under-calibrated on this city, see docs/impact/README.md); the greedy
+     * design held them in 55 and 56.
      */
     static final long SEED = 1;
 
@@ -50,7 +51,12 @@ class ImpactStudyTest {
 
     @Test
     void matchesTheNearestCandidateAndEstimatesByHand() {
-        var cfg = ImpactConfig.defaults().withControls(1).withBinDays(2).withReplicates(99);
+        var cfg =
+                ImpactConfig.defaults()
+                        .withMethod(ImpactConfig.Method.GREEDY)
+                        .withControls(1)
+                        .withBinDays(2)
+                        .withReplicates(99);
         ImpactResult r = ImpactStudy.run(handPanel(), cfg, c -> RINGS.getOrDefault(c, List.of(c)));
         assertThat(r.treated()).isEqualTo(1);
         assertThat(r.comparison()).isEqualTo(1);
@@ -76,7 +82,7 @@ class ImpactStudyTest {
         b.cell("z", "D2");
         for (int d : DAYS) b.calls("t", d, 3).calls("b", d, 3).calls("z", d, 3);
         b.minutes("t", T0, 30);
-        var cfg = ImpactConfig.defaults().withReplicates(99);
+        var cfg = ImpactConfig.defaults().withMethod(ImpactConfig.Method.GREEDY).withReplicates(99);
         ImpactResult r = ImpactStudy.run(b.build(), cfg, c -> RINGS.getOrDefault(c, List.of(c)));
         // b is in t's ring and z in another district: t has no comparison cell
         assertThat(r.treated()).isZero();
@@ -87,7 +93,7 @@ class ImpactStudyTest {
     void bootstrapIntervalCoversPlantedEffect() {
         ImpactResult r =
                 ImpactStudy.run(SyntheticStudy.of(SEED, -0.2).panel(), ImpactConfig.defaults());
-        assertThat(r.treated()).isGreaterThan(50);
+        assertThat(r.treated()).isGreaterThan(40);
         assertThat(r.effect().contains(-0.2)).as("%s", r.effect()).isTrue();
         assertThat(r.effect().hi()).isLessThan(0);
         assertThat(r.wdq().contains(0)).as("%s", r.wdq()).isTrue();

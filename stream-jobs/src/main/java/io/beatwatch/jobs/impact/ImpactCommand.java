@@ -30,9 +30,12 @@ import picocli.CommandLine.Parameters;
         name = "impact",
         mixinStandardHelpOptions = true,
         description = {
-            "Impact evaluation of targeted patrols: treated cells (patrol minutes per day >="
-                    + " --min-dose) against matched comparison cells of the same district"
-                    + " (similar level and trend before), as a difference-in-differences of citizen"
+            "Impact evaluation of targeted patrols: patrolled cells against matched comparison"
+                    + " cells (default --match risk: each patrolled cell from the day after its first"
+                    + " patrol against cells not yet patrolled that day with the same planner risk"
+                    + " score, scaled by the exposure contrast; nearest/greedy: cells with >="
+                    + " --min-dose minutes a day against never-patrolled cells of similar level and"
+                    + " trend), as a difference-in-differences of citizen"
                     + " calls (officer-initiated calls left out: patrols create them) with a 95%%"
                     + " cluster-bootstrap interval; displacement or diffusion into the surrounding"
                     + " ring (weighted displacement quotient, Bowers & Johnson 2003); and the"
@@ -116,7 +119,9 @@ public final class ImpactCommand implements Callable<Integer> {
     @Option(
             names = "--min-dose",
             defaultValue = "" + ImpactConfig.DEFAULT_MIN_DOSE,
-            description = "Minutes per day that make a cell treated (default ${DEFAULT-VALUE}).")
+            description =
+                    "nearest, greedy: minutes per day that make a cell treated (default"
+                            + " ${DEFAULT-VALUE}).")
     double minDose;
 
     @Option(
@@ -127,6 +132,31 @@ public final class ImpactCommand implements Callable<Integer> {
                             + " never patrolled; raise it when nearly every busy cell got some"
                             + " patrol, to compare heavy with light patrol).")
     double maxControlDose;
+
+    @Option(
+            names = "--match",
+            defaultValue = "risk",
+            description =
+                    "How comparison cells are chosen: nearest (with replacement, same district when"
+                            + " it has enough within --caliper, else city-wide within it) or greedy"
+                            + " (same district, without replacement) (default ${DEFAULT-VALUE}).")
+    String match;
+
+    @Option(
+            names = "--caliper",
+            defaultValue = "" + ImpactConfig.DEFAULT_CALIPER,
+            description =
+                    "nearest: largest distance of a comparison cell, in standard deviations of"
+                            + " level and trend (default ${DEFAULT-VALUE}).")
+    double caliper;
+
+    @Option(
+            names = "--gap-days",
+            defaultValue = "" + ImpactConfig.DEFAULT_GAP_DAYS,
+            description =
+                    "Calendar days just before the first patrol day left out of the before period"
+                            + " (the planner's selection window) (default ${DEFAULT-VALUE}).")
+    int gapDays;
 
     @Option(
             names = "--controls",
@@ -174,7 +204,12 @@ public final class ImpactCommand implements Callable<Integer> {
                             .withReplicates(replicates)
                             .withSeed(seed)
                             .withBinDays(binDays)
-                            .withMaxControlDose(maxControlDose);
+                            .withMaxControlDose(maxControlDose)
+                            .withMethod(
+                                    ImpactConfig.Method.valueOf(
+                                            match.toUpperCase(java.util.Locale.ROOT)))
+                            .withCaliper(caliper)
+                            .withGapDays(gapDays);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;

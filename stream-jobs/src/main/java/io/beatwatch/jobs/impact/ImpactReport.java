@@ -34,6 +34,10 @@ final class ImpactReport {
         this.panel = panel;
     }
 
+    private boolean risk() {
+        return cfg.method() == ImpactConfig.Method.RISK;
+    }
+
     static String pct(double x) {
         return Double.isNaN(x) ? "n/a" : String.format(Locale.ROOT, "%+.1f%%", 100 * x);
     }
@@ -164,14 +168,23 @@ final class ImpactReport {
                             + " interval should contain zero. ");
         }
         reading.append(
-                "In the cells that "
-                        + (placebo ? "would have received" : "received")
-                        + " at least "
-                        + num(cfg.minDose())
-                        + " patrol minutes a day, citizen calls changed by "
-                        + pct(r.effect())
-                        + " (95% interval) relative to matched comparison cells of the same"
-                        + " districts. ");
+                risk()
+                        ? "In the "
+                                + String.format(Locale.ROOT, "%,d", r.treated())
+                                + " cells that "
+                                + (placebo ? "would have been" : "were")
+                                + " patrolled, from the day after their first patrol, citizen"
+                                + " calls changed by "
+                                + pct(r.effect())
+                                + " (95% interval) relative to cells not yet patrolled that day"
+                                + " with the same risk score in the planner's own ranking. "
+                        : "In the cells that "
+                                + (placebo ? "would have received" : "received")
+                                + " at least "
+                                + num(cfg.minDose())
+                                + " patrol minutes a day, citizen calls changed by "
+                                + pct(r.effect())
+                                + " (95% interval) relative to matched comparison cells. ");
         boolean zero = r.effect().contains(0);
         if (placebo) {
             reading.append(
@@ -199,6 +212,16 @@ final class ImpactReport {
                         + " ("
                         + Wdq.reading(r.wdqParts().successMeasure(), r.wdq().estimate())
                         + ").");
+        if (risk()) {
+            reading.append(
+                    " The ring, the WDQ and the dose bins are not protected the way the headline"
+                            + " is: the ring holds the never-patrolled neighbours and the dose"
+                            + " bins sort cells by the patrols they got later, and both follow"
+                            + " later calls, the outcome. Read them as descriptions, not effects"
+                            + (placebo
+                                    ? " (here the ring's change is the size of that bias)."
+                                    : "."));
+        }
         w.para(reading.toString());
         w.para(
                 String.format(
@@ -223,12 +246,23 @@ final class ImpactReport {
         w.para(
                 "The planner chooses cells by their recent citizen calls, during the patrol period"
                         + " too, so a cell whose calls rise gets more patrol: selection on the"
-                        + " outcome, which pushes the estimate up (towards \"patrols increase"
-                        + " calls\"). Matching on the level and trend before the start removes"
-                        + " only the part that was visible before. A real deployment should"
-                        + " randomize which eligible cells get patrols (the planner's draw is"
-                        + " already random) and keep the draw's log: then the comparison is"
-                        + " experimental.");
+                        + " outcome. A design that defines treated cells by the dose they got"
+                        + " over the whole patrol period, or compares them with never-patrolled"
+                        + " cells, is biased upwards by it (towards \"patrols increase calls\")."
+                        + " The `risk` design avoids it by comparing, on each cell's first patrol"
+                        + " day, with cells of the same risk that the draw passed over; its"
+                        + " risk score is recomputed from the complete days of the table (the"
+                        + " planner also sees the incomplete days and leaves out enforcement-prone"
+                        + " and ignored types), so the match is close, not exact. Because the"
+                        + " planner reaches nearly every cell with calls, most comparison cells"
+                        + " are patrolled later: the intention-to-treat contrast is small and"
+                        + " the per-exposure effect assumes a patrolled cell stays affected from"
+                        + " its first patrol on (the Wald scaling), which widens its interval."
+                        + " The event study is by calendar bin, with bin 0 holding the first"
+                        + " patrol days themselves (the selection days), so only the later bins"
+                        + " are comparable with the headline. A real deployment should keep the"
+                        + " planner's draw log (who was eligible, with what chance): then the"
+                        + " comparison is experimental.");
         w.para(
                 "The Koper curve is about minutes per visit (deterrence grows up to about 15"
                         + " minutes). A replay's suggestions all have the same dwell (15 min), so"
@@ -249,6 +283,20 @@ final class ImpactReport {
         f.put("ci95", List.of(round(r.effect().lo()), round(r.effect().hi())));
         f.put("wdq", round(r.wdq().estimate()));
         f.put("wdqCi95", List.of(round(r.wdq().lo()), round(r.wdq().hi())));
+        f.put("design", cfg.method().name().toLowerCase(Locale.ROOT));
+        f.put("itt", round(r.itt().estimate()));
+        f.put("ittCi95", List.of(round(r.itt().lo()), round(r.itt().hi())));
+        f.put("contrast", round(r.contrast().estimate()));
+        var b = r.balance();
+        Map<String, Object> bal = new LinkedHashMap<>();
+        bal.put("treatedMatchRate", round(b.treatedMatchRate()));
+        bal.put("comparisonMatchRate", round(b.comparisonMatchRate()));
+        bal.put("treatedTrend", round(b.treatedTrend()));
+        bal.put("comparisonTrend", round(b.comparisonTrend()));
+        bal.put("treatedBeforeRate", round(b.treatedRate()));
+        bal.put("comparisonBeforeRate", round(b.comparisonRate()));
+        bal.put("comparisonUses", r.comparisonUses());
+        f.put("balance", bal);
         f.put("buffer", round(r.bufferEffect().estimate()));
         f.put("bufferCi95", List.of(round(r.bufferEffect().lo()), round(r.bufferEffect().hi())));
         f.put("treatedCells", r.treated());
@@ -283,6 +331,31 @@ final class ImpactReport {
         return m;
     }
 
+    /** The balance after matching, in one paragraph. */
+    static String balance(ImpactConfig cfg, ImpactResult r) {
+        var b = r.balance();
+        return String.format(
+                Locale.ROOT,
+                "Balance after matching (a comparison cell counted once per use; %,d uses of %,d"
+                        + " cells): calls per cell per day in the matching window, treated %.3f,"
+                        + " comparison %.3f; trend there (log ratio of its halves), treated"
+                        + " %+.3f, comparison %+.3f; calls per cell per day in the before period,"
+                        + " treated %.3f, comparison %.3f. %,d treated cell(s) found no comparison"
+                        + " cell (%s) and were dropped.",
+                r.comparisonUses(),
+                r.comparison(),
+                b.treatedMatchRate(),
+                b.comparisonMatchRate(),
+                b.treatedTrend(),
+                b.comparisonTrend(),
+                b.treatedRate(),
+                b.comparisonRate(),
+                r.dropped(),
+                cfg.method() == ImpactConfig.Method.GREEDY
+                        ? "none left in their district"
+                        : "none within the caliper of " + num(cfg.caliper()) + " sd");
+    }
+
     /** Headline table, balance, plots, WDQ and dose-response. */
     private void body(ReportWriter w, Path dir, ImpactResult r, String heading) throws IOException {
         w.heading(2, heading);
@@ -296,7 +369,9 @@ final class ImpactReport {
                         "change vs comparison [95%]"),
                 List.of(
                         List.of(
-                                "treated (>= " + num(cfg.minDose()) + " min/day)",
+                                risk()
+                                        ? "treated (patrolled, from the day after the first)"
+                                        : "treated (>= " + num(cfg.minDose()) + " min/day)",
                                 "" + r.treated(),
                                 "" + t.treatedBefore(),
                                 "" + t.treatedAfter(),
@@ -308,26 +383,29 @@ final class ImpactReport {
                                 "" + t.bufferAfter(),
                                 pct(r.bufferEffect())),
                         List.of(
-                                "comparison (matched)",
+                                risk()
+                                        ? "comparison (not yet patrolled, same risk)"
+                                        : "comparison (matched)",
                                 "" + r.comparison(),
                                 "" + t.comparisonBefore(),
                                 "" + t.comparisonAfter(),
                                 "")));
-        var b = r.balance();
-        w.para(
-                String.format(
-                        Locale.ROOT,
-                        "Balance: calls per cell per day in the before period, treated %.3f,"
-                                + " comparison %.3f; trend in the matching window (log ratio of"
-                                + " its halves), treated %+.3f, comparison %+.3f. %d treated"
-                                + " cell(s) had no comparison cell left in their district and"
-                                + " were dropped. The estimate compares changes (ratios), so"
-                                + " different levels do not bias it; different trends would.",
-                        b.treatedRate(),
-                        b.comparisonRate(),
-                        b.treatedTrend(),
-                        b.comparisonTrend(),
-                        r.dropped()));
+        w.para(balance(cfg, r));
+        if (risk()) {
+            w.para(
+                    String.format(
+                            Locale.ROOT,
+                            "Intention to treat (as matched): %s. The comparison cells were"
+                                    + " themselves patrolled later on %.0f%% of their after days"
+                                    + " (a cell not yet patrolled is not a never-patrolled one),"
+                                    + " so the contrast in exposure is %s and the effect per"
+                                    + " exposure is (1 + ITT)^(1 / contrast) - 1 = %s. Zero is in"
+                                    + " one interval exactly when it is in the other.",
+                            pct(r.itt()),
+                            100 * (1 - r.contrast().estimate()),
+                            num(r.contrast()),
+                            pct(r.effect())));
+        }
         w.table(
                 List.of("weighted displacement quotient", "value"),
                 List.of(
@@ -379,9 +457,15 @@ final class ImpactReport {
         w.figure(
                 EVENT_STUDY,
                 "Each bin's change in calls, treated relative to comparison, against the before"
-                        + " period, with its 95% interval. Bins before 0 should sit near zero;"
-                        + " those of the matching window (the first half of the pre-period) are"
-                        + " not a test, the comparison cells were chosen on them.");
+                        + " period, with its 95% interval (as matched, calendar bins, a comparison"
+                        + " cell once per use). Bins before 0 should sit near zero; those of the"
+                        + " matching window (the first half of the pre-period) are not a test,"
+                        + " the comparison cells were chosen on them."
+                        + (risk()
+                                ? " With the `risk` design bin 0 holds the first patrol days,"
+                                        + " the days the planner drew the cells on their calls,"
+                                        + " which the headline leaves out."
+                                : ""));
         Map<String, double[]> s2 = new LinkedHashMap<>();
         s2.put("treated", tr);
         s2.put("comparison, scaled to treated's before level", cr);
@@ -449,25 +533,84 @@ final class ImpactReport {
         w.para(
                 "**Outcome**: citizen calls per cell (H3) and day; officer-initiated calls are"
                         + " left out because patrols create them. Only complete days count.");
-        w.para(
-                "**Groups**: treated cells got at least "
-                        + num(cfg.minDose())
-                        + " patrol minutes per day on average after the start. The buffer is"
-                        + " every other cell within "
-                        + cfg.ring()
-                        + " H3 ring(s) of a treated cell. Each treated cell gets "
-                        + cfg.controlsPerTreated()
-                        + " comparison cells: "
-                        + (cfg.maxControlDose() == 0
-                                ? "never patrolled"
-                                : "at most " + num(cfg.maxControlDose()) + " patrol minutes a day")
-                        + ", outside every buffer, same district,"
-                        + " nearest in level (log of 1 + calls per day) and trend (log ratio of the"
-                        + " halves) over the matching window, the first half of the pre-period;"
-                        + " greedy, without replacement. The difference-in-differences uses the"
-                        + " second half (the before period): matching and scoring on the same"
-                        + " days picks comparison cells that were busy by chance, whose fall back"
-                        + " would fake an effect (regression to the mean).");
+        String candidates =
+                (cfg.maxControlDose() == 0
+                        ? "never patrolled"
+                        : "at most " + num(cfg.maxControlDose()) + " patrol minutes a day");
+        String where =
+                cfg.method() == ImpactConfig.Method.GREEDY
+                        ? " same district, greedy, without replacement."
+                        : " with replacement, from the same district when it has enough within a"
+                                + " caliper of "
+                                + num(cfg.caliper())
+                                + " standard deviations, else from the whole city within it"
+                                + " (a treated cell with none is dropped).";
+        if (risk()) {
+            w.para(
+                    "**Groups (design `risk`, eligible but not drawn)**: every patrolled cell is"
+                            + " treated from its first patrol day on, whatever it got later"
+                            + " (its later patrols follow its later calls, the outcome). The"
+                            + " planner draws cells at random, weighted by their risk score (the"
+                            + " recency-weighted count of citizen calls, half-life 14 days, the"
+                            + " day's calls included), so among cells of equal risk which one it"
+                            + " drew is chance. Each treated cell gets "
+                            + cfg.controlsPerTreated()
+                            + " comparison cells not yet patrolled on its first patrol day"
+                            + " (patrolled later or never), outside every buffer, nearest in that"
+                            + " day's risk (log of 1 + risk) and in level over the matching window"
+                            + " (log of 1 + calls per day), each scaled by its standard"
+                            + " deviation;"
+                            + where
+                            + " A pair's after period starts the day after the first patrol: the"
+                            + " planner drew the cell on that day's calls. Leaving out cells"
+                            + " patrolled later would choose the comparison on its future calls,"
+                            + " so they stay, and the contrast in exposure corrects for their"
+                            + " patrolled days (below). The before period is the second half of"
+                            + " the pre-period, as for the other designs. The buffer is every"
+                            + " never-patrolled cell within "
+                            + cfg.ring()
+                            + " H3 ring(s) of a patrolled cell.");
+        } else {
+            w.para(
+                    "**Groups**: treated cells got at least "
+                            + num(cfg.minDose())
+                            + " patrol minutes per day on average after the start. The buffer is"
+                            + " every other cell within "
+                            + cfg.ring()
+                            + " H3 ring(s) of a treated cell. Each treated cell gets "
+                            + cfg.controlsPerTreated()
+                            + " comparison cells: "
+                            + candidates
+                            + ", outside every buffer, nearest in level (log of 1 + calls per"
+                            + " day) and trend (log ratio of the halves) over the matching window,"
+                            + " the first half of the pre-period;"
+                            + where
+                            + " The difference-in-differences uses the second half (the before"
+                            + " period): matching and scoring on the same days picks comparison"
+                            + " cells that were busy by chance, whose fall back would fake an"
+                            + " effect (regression to the mean).");
+        }
+        if (cfg.gapDays() > 0) {
+            w.para(
+                    "The before period leaves out the "
+                            + cfg.gapDays()
+                            + " calendar days before the patrol start (the planner's selection"
+                            + " window).");
+        }
+        if (risk()) {
+            w.pre(
+                    "ITT    = (T_after / T_before) / (C_after / C_before) - 1\n"
+                            + "  summed over pairs, each over its own after days (from the day"
+                            + " after the first patrol)\n"
+                            + "effect = (1 + ITT)^(1 / contrast) - 1   (Wald estimator on the log"
+                            + " scale)\n"
+                            + "  contrast = 1 - share of the comparison cells' after days on or"
+                            + " after their own first patrol\n"
+                            + "buffer = (B_after / B_before) / (C*_after / C_before) - 1,"
+                            + "  C*_after = C_after / (1 + effect)^share\n"
+                            + "  (the comparison over the whole post period, its patrolled days"
+                            + " taken out)");
+        }
         w.pre(
                 "effect = (T_after / T_before) / (C_after / C_before) - 1\n"
                         + "  T, C: summed calls of treated and comparison cells over the same days\n"
