@@ -1,0 +1,2 @@
+/** Generators, mutators and targets of the on-demand fuzz harness ({@code FuzzHarness}). */
+package io.beatwatch.load.fuzz;
