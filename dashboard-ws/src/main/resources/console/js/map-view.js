@@ -1,5 +1,5 @@
 // The Leaflet map: H3 hexes coloured by recurrence interval, alert markers and outlines, optional
-// district outlines and tile layer. Leaflet comes from the WebJar as the global `L`.
+// district and beat outlines and tile layer (XYZ, or WMS GetMap with a {bbox} per tile). Leaflet comes from the WebJar as the global `L`.
 import { cellStyle, LEVELS, levelForDays } from './severity.js';
 import { formatNumber, formatRecurrence, formatWindow, h } from './util.js';
 
@@ -24,12 +24,14 @@ export class MapView {
     this.map.createPane('districts').style.zIndex = 350;
     this.map.createPane('alertOutlines').style.zIndex = 450;
     this.districtLayer = null;
+    this.beatLayer = null;
     this.hexLayer = L.layerGroup().addTo(this.map);
     this.outlineLayer = L.layerGroup();
     this.markerLayer = L.layerGroup();
     this.alertGroup = L.layerGroup([this.outlineLayer, this.markerLayer]).addTo(this.map);
     this.extentLayer = L.layerGroup().addTo(this.map);
     this.districtGroup = L.layerGroup().addTo(this.map);
+    this.beatGroup = L.layerGroup().addTo(this.map);
     // Orientation without a base layer: a scale bar, and layers the user can switch off.
     const scale = L.control.scale({ position: 'bottomleft', maxWidth: 160 }).addTo(this.map);
     scale.getContainer().setAttribute('data-testid', 'scale-bar');
@@ -37,6 +39,7 @@ export class MapView {
       'Hotspot cells': this.hexLayer,
       'Alerts': this.alertGroup,
       'District outlines': this.districtGroup,
+      'Beat outlines': this.beatGroup,
       'City extent': this.extentLayer,
     }, { collapsed: false, position: 'topright' }).addTo(this.map);
     this.layers.getContainer().setAttribute('data-testid', 'layer-toggle');
@@ -60,11 +63,13 @@ export class MapView {
     const tiles = (config && (config.tiles || config.map)) || {};
     const url = (config && config.tileUrl) || tiles.url || tiles.tileUrl;
     if (!url || this.tileLayer) return false;
-    this.tileLayer = L.tileLayer(url, {
+    const options = {
       attribution: (config && config.tileAttribution) || tiles.attribution || '',
       maxZoom: (config && config.tileMaxZoom) || tiles.maxZoom || 19,
       className: 'tiles-dim',
-    }).addTo(this.map);
+    };
+    // A WMS GetMap template: each 256 px tile asks for its own EPSG:3857 bbox.
+    this.tileLayer = (url.includes('{bbox}') ? new BboxTileLayer(url, options) : L.tileLayer(url, options)).addTo(this.map);
     this.layers.addOverlay(this.tileLayer, 'Base map');
     const container = this.map.getContainer();
     container.classList.add('has-tiles');
@@ -80,9 +85,11 @@ export class MapView {
   setDistricts(geojson) {
     if (this.districtLayer) this.districtLayer.remove();
     this.extentLayer.clearLayers();
+    this.setBeats(geojson);
     this.districtLayer = L.geoJSON(geojson, {
       pane: 'districts',
       interactive: false,
+      filter: (feature) => !isBeat(feature),
       style: () => ({ color: '#8aa0b8', weight: 1.6, opacity: 0.6, fill: true, fillColor: '#1b2430', fillOpacity: 0.35, className: 'district-outline' }),
       onEachFeature: (feature, layer) => {
         const name = districtName(feature);
@@ -128,6 +135,51 @@ export class MapView {
     if (!this.fitted && this.districtLayer.getBounds().isValid()) this.map.fitBounds(this.districtLayer.getBounds(), { padding: [20, 20] });
   }
 
+  /**
+   * Draws the beat outlines (features with level "beat": the agency's beats, or hulls of the cells
+   * whose latest call named the beat), thinner than the districts, each labelled.
+   */
+  setBeats(geojson) {
+    if (this.beatLayer) this.beatLayer.remove();
+    const source = geojson.beatSource || geojson.source || '';
+    this.beatLayer = L.geoJSON(geojson, {
+      pane: 'districts',
+      interactive: false,
+      filter: isBeat,
+      style: () => ({ color: '#6f8399', weight: 0.8, opacity: 0.55, dashArray: '4 3', fill: false, className: 'beat-outline' }),
+      onEachFeature: (feature, layer) => {
+        const p = feature.properties || {};
+        layer.beatName = p.beat || p.name || '';
+        layer.districtName = p.district || '';
+        if (layer.beatName) {
+          layer.bindTooltip(layer.beatName, { permanent: true, direction: 'center', className: 'beat-label', interactive: false });
+        }
+      },
+    }).addTo(this.beatGroup);
+    this.beatLayer.eachLayer((layer) => {
+      const tag = () => {
+        const path = layer.getElement();
+        if (path) {
+          path.setAttribute('data-testid', 'beat-outline');
+          path.setAttribute('data-beat', layer.beatName);
+          path.setAttribute('data-district', layer.districtName);
+          path.setAttribute('data-source', source);
+        }
+      };
+      const tagTip = () => {
+        const tip = layer.getTooltip() && layer.getTooltip().getElement();
+        if (tip) {
+          tip.setAttribute('data-testid', 'beat-label');
+          tip.setAttribute('data-beat', layer.beatName);
+        }
+      };
+      layer.on('add', tag);
+      layer.on('tooltipopen', tagTip);
+      tag();
+      tagTip();
+    });
+  }
+
   /** Dims the outlines of districts that the filter hides. */
   setVisibleDistricts(isShown) {
     if (!this.districtLayer) return;
@@ -137,6 +189,14 @@ export class MapView {
       const tip = layer.getTooltip();
       if (tip && tip.getElement()) tip.getElement().classList.toggle('dim', !shown);
     });
+    if (this.beatLayer) {
+      this.beatLayer.eachLayer((layer) => {
+        const shown = !layer.districtName || isShown(layer.districtName);
+        layer.setStyle({ opacity: shown ? 0.55 : 0.15 });
+        const tip = layer.getTooltip();
+        if (tip && tip.getElement()) tip.getElement().classList.toggle('dim', !shown);
+      });
+    }
   }
 
   /**
@@ -339,6 +399,22 @@ function alertPosition(alert, boundaries) {
   }
   return null;
 }
+
+function isBeat(feature) {
+  return !!(feature && feature.properties && feature.properties.level === 'beat');
+}
+
+/** A tile layer for a WMS GetMap template: {bbox} is the tile's EPSG:3857 west,south,east,north. */
+const BboxTileLayer = L.TileLayer.extend({
+  getTileUrl(coords) {
+    const half = 20037508.342789244;
+    const size = (2 * half) / Math.pow(2, coords.z);
+    const west = -half + coords.x * size;
+    const north = half - coords.y * size;
+    const bbox = [west, north - size, west + size, north].map((v) => v.toFixed(2)).join(',');
+    return this._url.replace('{bbox}', bbox).replace('{z}', coords.z).replace('{x}', coords.x).replace('{y}', coords.y);
+  },
+});
 
 function districtName(feature) {
   const p = feature.properties || {};

@@ -19,6 +19,7 @@ final class CellState {
     // the held cells at neighbours[i] (null: not held); kept by the detector, null: not cached
     CellState[] around;
     String district;
+    String beat; // the latest call's beat, when the feed has one (the map's beat outlines)
     int lastDataDay;
     int lastCallDay = Integer.MIN_VALUE; // the last data day a citizen call was counted
 
@@ -222,6 +223,7 @@ final class CellState {
             out.writeLong(episodeLast[w]);
         }
         out.writeBoolean(viewActive);
+        out.writeUTF(beat == null ? "" : beat);
     }
 
     private static void writeEvents(DataOutput out, long[] minutes, int[] types, int n)
@@ -233,7 +235,9 @@ final class CellState {
         }
     }
 
-    static CellState readFrom(DataInput in, int days, int slices, int windows) throws IOException {
+    /** Reads what {@link #writeTo} wrote; snapshots before {@code version} 2 carry no beat. */
+    static CellState readFrom(DataInput in, int days, int slices, int windows, int version)
+            throws IOException {
         var c = new CellState(in.readLong(), days, slices, windows);
         String d = in.readUTF();
         c.district = d.isEmpty() ? null : d;
@@ -271,6 +275,10 @@ final class CellState {
             c.episodeLast[w] = in.readLong();
         }
         c.viewActive = in.readBoolean();
+        if (version >= 2) {
+            String b = in.readUTF();
+            c.beat = b.isEmpty() ? null : b;
+        }
         return c;
     }
 }

@@ -231,6 +231,22 @@ public final class StreamDetector {
             String district,
             Kind kind,
             Output out) {
+        return accept(id, timeMillis, cell, type, district, null, kind, out);
+    }
+
+    /**
+     * As {@link #accept(String, long, long, String, String, Kind, Output)}, also keeping the call's
+     * {@code beat} (null: none) as the cell's latest, for the view.
+     */
+    public Outcome accept(
+            String id,
+            long timeMillis,
+            long cell,
+            String type,
+            String district,
+            String beat,
+            Kind kind,
+            Output out) {
         long minute = Math.floorDiv(timeMillis, MINUTE_MS);
         if (id != null && isDuplicate(id, minute)) {
             duplicates++;
@@ -255,6 +271,7 @@ public final class StreamDetector {
             join(c);
         }
         if (district != null) c.district = district;
+        if (beat != null && !beat.isBlank()) c.beat = beat;
         switch (kind) {
             case OFFICER -> {
                 officerCalls++;
@@ -1092,6 +1109,7 @@ public final class StreamDetector {
         return new CellReading(
                 address(c),
                 c.district,
+                c.beat,
                 windows.clone(),
                 observed,
                 expected,
@@ -1168,7 +1186,8 @@ public final class StreamDetector {
     // ---------------------------------------------------------------------------------------
     // snapshots (Flink checkpoints)
 
-    private static final int SNAPSHOT_VERSION = 1;
+    // v2 adds each cell's beat; v1 snapshots still restore (without beats)
+    private static final int SNAPSHOT_VERSION = 2;
 
     /** Writes the whole state: a checkpoint restores it with {@link #readFrom}. */
     public void writeTo(DataOutput out) throws IOException {
@@ -1201,7 +1220,9 @@ public final class StreamDetector {
     /** Restores what {@link #writeTo} wrote into this (new, empty) detector. */
     public void readFrom(DataInput in) throws IOException {
         int v = in.readInt();
-        if (v != SNAPSHOT_VERSION) throw new IOException("unknown detector snapshot v" + v);
+        if (v < 1 || v > SNAPSHOT_VERSION) {
+            throw new IOException("unknown detector snapshot v" + v);
+        }
         now = in.readLong();
         utcDay = in.readLong();
         dataDay = in.readInt();
@@ -1214,7 +1235,7 @@ public final class StreamDetector {
         rollingNull.readFrom(in, dataDay);
         int n = in.readInt();
         for (int i = 0; i < n; i++) {
-            CellState c = CellState.readFrom(in, days, slices, windows.length);
+            CellState c = CellState.readFrom(in, days, slices, windows.length, v);
             c.alert = AlertCodec.read(in);
             cells.put(c.id, c);
             if (isOpen(c)) openPlaces.add(c.id);

@@ -72,11 +72,15 @@ public final class RedisKeys {
     /** How long a district's daily dosage hash and the day's summary live. */
     public static final Duration DOSAGE_TTL = Duration.ofDays(8);
 
+    /** Field of a {@link #cell} hash: the beat of the cell's latest call that had one. */
+    public static final String CELL_FIELD_BEAT = "beat";
+
     private RedisKeys() {}
 
     /**
      * Hash of one cell's current state for one window: observed, expected, score, recurrence,
-     * officerInitiated, tips, district, lat, lon, updatedAt (all absolute values).
+     * officerInitiated, tips, district, lat, lon, updatedAt (all absolute values), and {@link
+     * #CELL_FIELD_BEAT} when the feed carries beats.
      */
     public static String cell(String cell, int windowMinutes) {
         return "beatwatch:cell:" + cell + ":" + windowMinutes;

@@ -235,4 +235,38 @@ class StreamDetectorTest {
         assertThat(d.cellsHeld())
                 .isLessThanOrEqualTo(H3Grid.ring(GRID.cellOf(29.42, -98.49), 8).size());
     }
+
+    @Test
+    void aCellReadingCarriesTheLatestBeatOfItsCallsAndASnapshotKeepsIt() throws Exception {
+        var d = new StreamDetector(DetectionConfig.defaults(), 9, 0, true, null);
+        long cell = StreamDetector.cellId(GRID.cellOf(29.42, -98.49));
+        List<CellReading> readings = new ArrayList<>();
+        StreamDetector.Output out =
+                new StreamDetector.Output() {
+                    @Override
+                    public void alert(HotspotAlert a) {}
+
+                    @Override
+                    public void cell(CellReading r) {
+                        readings.add(r);
+                    }
+                };
+        d.accept("A", T0, cell, "Theft", "NORTH", "N1", StreamDetector.Kind.CALL, out);
+        // a call without a beat keeps the last one known
+        d.accept("B", T0 + MINUTE, cell, "Theft", "NORTH", null, StreamDetector.Kind.CALL, out);
+        d.advanceTo(T0 + 3 * MINUTE, out);
+        assertThat(readings).isNotEmpty();
+        assertThat(readings).extracting(CellReading::beat).containsOnly("N1");
+
+        var bytes = new ByteArrayOutputStream();
+        d.writeTo(new DataOutputStream(bytes));
+        var restored = new StreamDetector(DetectionConfig.defaults(), 9, 0, true, null);
+        restored.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        readings.clear();
+        restored.accept(
+                "C", T0 + 4 * MINUTE, cell, "Theft", "NORTH", null, StreamDetector.Kind.CALL, out);
+        restored.advanceTo(T0 + 6 * MINUTE, out);
+        assertThat(readings).isNotEmpty();
+        assertThat(readings).extracting(CellReading::beat).containsOnly("N1");
+    }
 }

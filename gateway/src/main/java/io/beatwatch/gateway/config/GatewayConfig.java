@@ -561,56 +561,123 @@ public record GatewayConfig(
 
     /**
      * What the console draws under the hotspots. {@code tileUrl}: an XYZ raster tile template
-     * ({@code https://tiles.agency.example/{z}/{x}/{y}.png}) of a server the agency chooses, with
-     * its {@code tileAttribution} (required with a URL) and {@code tileMaxZoom}; null draws no base
-     * layer, so nothing is fetched from outside unless configured. {@code districtsFile}: the
-     * agency's district boundaries (GeoJSON); null falls back to the city profile's {@code
-     * config/cities/<profile>.districts.geojson} if it exists, else outlines derived from the cells
-     * of each district in the view.
+     * ({@code https://tiles.agency.example/{z}/{x}/{y}.png}) of a server the agency chooses, or a
+     * WMS GetMap template with {@code {bbox}} (EPSG:3857 west,south,east,north of each 256 px
+     * tile); or {@code wmsUrl} with {@code wmsLayers}: the agency's WMS endpoint, asked for 256 px
+     * EPSG:3857 PNG tiles. Either needs its {@code tileAttribution}; {@code tileMaxZoom} caps both.
+     * None draws no base layer, so nothing is fetched from outside unless configured. {@code
+     * districtsFile}: the agency's district (and beat) boundaries (GeoJSON); null falls back to the
+     * city profile's {@code config/cities/<profile>.districts.geojson} if it exists, else outlines
+     * derived from the cells of each district in the view.
      */
     public record MapLayers(
-            String tileUrl, String tileAttribution, int tileMaxZoom, Path districtsFile) {
+            String tileUrl,
+            String tileAttribution,
+            int tileMaxZoom,
+            Path districtsFile,
+            String wmsUrl,
+            String wmsLayers) {
         public static final int DEFAULT_TILE_MAX_ZOOM = 19;
 
         /** Where city profiles keep their boundaries, relative to the working directory. */
         public static final Path PROFILE_DIR = Path.of("config", "cities");
 
+        /** The WMS tile the console asks for: one 256 px EPSG:3857 PNG per tile of the map. */
+        static final String WMS_GETMAP =
+                "SERVICE=WMS&REQUEST=GetMap&VERSION=1.1.1&STYLES=&FORMAT=image/png"
+                        + "&TRANSPARENT=false&SRS=EPSG:3857&WIDTH=256&HEIGHT=256&BBOX={bbox}&LAYERS=";
+
         public MapLayers {
             if (tileUrl != null && tileUrl.isBlank()) {
                 tileUrl = null;
+            }
+            if (wmsUrl != null && wmsUrl.isBlank()) {
+                wmsUrl = null;
+            }
+            if (tileUrl != null && wmsUrl != null) {
+                throw new IllegalArgumentException(
+                        "map.tileUrl and map.wmsUrl are alternatives: configure one base layer");
             }
             if (tileUrl != null) {
                 if (!(tileUrl.startsWith("https://") || tileUrl.startsWith("http://"))) {
                     throw new IllegalArgumentException("map.tileUrl must be an http(s) URL");
                 }
-                for (var part : List.of("{z}", "{x}", "{y}")) {
-                    if (!tileUrl.contains(part)) {
-                        throw new IllegalArgumentException(
-                                "map.tileUrl must contain {z}, {x} and {y}: " + tileUrl);
-                    }
+                boolean xyz =
+                        tileUrl.contains("{z}")
+                                && tileUrl.contains("{x}")
+                                && tileUrl.contains("{y}");
+                if (!xyz && !tileUrl.contains("{bbox}")) {
+                    throw new IllegalArgumentException(
+                            "map.tileUrl must contain {z}, {x} and {y} (XYZ) or {bbox} (WMS): "
+                                    + tileUrl);
                 }
+            }
+            if (wmsUrl != null) {
+                if (!(wmsUrl.startsWith("https://") || wmsUrl.startsWith("http://"))) {
+                    throw new IllegalArgumentException("map.wmsUrl must be an http(s) URL");
+                }
+                if (wmsUrl.contains("{")) {
+                    throw new IllegalArgumentException(
+                            "map.wmsUrl is the service's base URL; a template goes in map.tileUrl");
+                }
+                requireText(wmsLayers, "map.wmsLayers (required with map.wmsUrl)");
+            }
+            if (tileUrl != null || wmsUrl != null) {
                 // tile licences require it, and the console shows it on the map
-                requireText(tileAttribution, "map.tileAttribution (required with map.tileUrl)");
+                requireText(
+                        tileAttribution,
+                        "map.tileAttribution (required with map.tileUrl or map.wmsUrl)");
             }
             requireRange(tileMaxZoom, 0, 24, "map.tileMaxZoom");
         }
 
         public static MapLayers defaults() {
-            return new MapLayers(null, null, DEFAULT_TILE_MAX_ZOOM, null);
+            return new MapLayers(null, null, DEFAULT_TILE_MAX_ZOOM, null, null, null);
         }
 
-        /** The same with a base layer. */
+        /** The same with a base layer (an XYZ or {@code {bbox}} template). */
         public MapLayers withTiles(String url, String attribution, int maxZoom) {
-            return new MapLayers(url, attribution, maxZoom, districtsFile);
+            return new MapLayers(url, attribution, maxZoom, districtsFile, null, null);
+        }
+
+        /** The same with a WMS base layer: the service's URL and its comma-separated layers. */
+        public MapLayers withWms(String url, String layers, String attribution, int maxZoom) {
+            return new MapLayers(null, attribution, maxZoom, districtsFile, url, layers);
+        }
+
+        /**
+         * The template the console fills per tile: {@code tileUrl} as configured, or the WMS GetMap
+         * request of {@code wmsUrl} with {@code {bbox}}; null without a base layer.
+         */
+        public String tileTemplate() {
+            if (tileUrl != null) {
+                return tileUrl;
+            }
+            if (wmsUrl == null) {
+                return null;
+            }
+            return wmsUrl
+                    + (wmsUrl.contains("?")
+                            ? (wmsUrl.endsWith("?") || wmsUrl.endsWith("&") ? "" : "&")
+                            : "?")
+                    + WMS_GETMAP
+                    + java.net.URLEncoder.encode(
+                            wmsLayers.strip(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        /** Whether the template is a WMS one (the console computes each tile's bbox). */
+        public boolean isWms() {
+            var t = tileTemplate();
+            return t != null && t.contains("{bbox}");
         }
 
         /** The same with a boundaries file (null: the profile's, else derived). */
         public MapLayers withDistrictsFile(Path file) {
-            return new MapLayers(tileUrl, tileAttribution, tileMaxZoom, file);
+            return new MapLayers(tileUrl, tileAttribution, tileMaxZoom, file, wmsUrl, wmsLayers);
         }
 
         public boolean hasTiles() {
-            return tileUrl != null;
+            return tileUrl != null || wmsUrl != null;
         }
 
         /**

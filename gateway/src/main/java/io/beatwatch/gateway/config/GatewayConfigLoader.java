@@ -183,7 +183,9 @@ public final class GatewayConfigLoader {
                         text(mp, "tileUrl").orElse(map.tileUrl()),
                         text(mp, "tileAttribution").orElse(map.tileAttribution()),
                         integer(mp, "tileMaxZoom").orElse(map.tileMaxZoom()),
-                        text(mp, "districtsFile").map(Path::of).orElse(map.districtsFile())));
+                        text(mp, "districtsFile").map(Path::of).orElse(map.districtsFile()),
+                        text(mp, "wmsUrl").orElse(map.wmsUrl()),
+                        text(mp, "wmsLayers").orElse(map.wmsLayers())));
 
         // Environment overrides win over the file.
         env(env, ENV_HOST).ifPresent(b::host);

@@ -14,40 +14,108 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * District outlines for the console's map, as one GeoJSON FeatureCollection whose features carry
- * {@code district} and {@code name}, with the city's extent as {@code bbox} and the {@code source}
- * ({@code profile}: the agency's boundaries; {@code derived}: the convex hull of the cells each
- * district has in the view, for an agency without boundaries).
+ * District and beat outlines for the console's map, as one GeoJSON FeatureCollection whose features
+ * carry {@code level} ({@code district} or {@code beat}), {@code district} and {@code name} (and
+ * {@code beat} for a beat), with the city's extent as {@code bbox} and the {@code source} ({@code
+ * profile}: the agency's boundaries; {@code derived}: the convex hull of the cells each district,
+ * or beat, has in the view, for an agency without boundaries). {@code beatSource} says where the
+ * beats came from when there are any.
  */
 public final class DistrictOutlines {
 
     public static final String PROFILE = "profile";
     public static final String DERIVED = "derived";
 
+    /** Values of a feature's {@code level} property. */
+    public static final String LEVEL_DISTRICT = "district";
+
+    public static final String LEVEL_BEAT = "beat";
+
+    /**
+     * Feature properties naming a beat in an agency's boundaries file; a feature with one is a
+     * beat.
+     */
+    public static final List<String> BEAT_PROPERTIES = List.of("beat", "BEAT", "Beat");
+
     private DistrictOutlines() {}
 
     /**
      * The agency's boundaries, checked the way the patrol job reads them ({@link
-     * DistrictBoundaries}), each feature named by its district and kept only if {@code shown}.
+     * DistrictBoundaries}), each feature named by its district and kept only if {@code shown}. A
+     * feature with a beat property ({@link #BEAT_PROPERTIES}, or {@code level: "beat"}) is a beat
+     * of its district; the job reads it as part of that district, so it must name it too.
      */
     public static ObjectNode fromBoundaries(String geojson, Predicate<String> shown) {
         // the same parser as the job: a file the job refuses is refused here too
         DistrictBoundaries.parse(geojson, null);
         var features = new ArrayList<ObjectNode>();
+        boolean beats = false;
         for (JsonNode f : io.beatwatch.core.json.Json.tree(geojson).path("features")) {
-            var name = nameOf(f.path("properties"));
+            var in = f.path("properties");
+            var name = nameOf(in);
             if (!shown.test(name)) {
                 continue;
             }
+            var beat = beatOf(in);
             var out = Json.object();
             out.put("type", "Feature");
             out.set("geometry", f.path("geometry").deepCopy());
             var props = out.putObject("properties");
+            props.put("level", beat == null ? LEVEL_DISTRICT : LEVEL_BEAT);
             props.put("district", name);
-            props.put("name", name);
+            props.put("name", beat == null ? name : beat);
+            if (beat != null) {
+                props.put("beat", beat);
+                beats = true;
+            }
             features.add(out);
         }
-        return collection(features, PROFILE);
+        var c = collection(features, PROFILE);
+        if (beats) {
+            c.put("beatSource", PROFILE);
+        }
+        return c;
+    }
+
+    /** Whether the collection has beat outlines. */
+    public static boolean hasBeats(ObjectNode collection) {
+        for (var f : collection.path("features")) {
+            if (LEVEL_BEAT.equals(f.path("properties").path("level").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Adds beat outlines derived from the data to a collection: per district and beat, the convex
+     * hull of the cells whose latest call named that beat. The extent stays the districts'.
+     */
+    public static ObjectNode withDerivedBeats(
+            ObjectNode collection,
+            Map<String, ? extends Map<String, ? extends Set<String>>> beats) {
+        var features = (ArrayNode) collection.withArray("features");
+        boolean any = false;
+        for (var d : new TreeMap<>(beats).entrySet()) {
+            for (var b : new TreeMap<>(d.getValue()).entrySet()) {
+                var f = hullFeature(b.getValue());
+                if (f == null) {
+                    continue;
+                }
+                var props = f.putObject("properties");
+                props.put("level", LEVEL_BEAT);
+                props.put("district", d.getKey());
+                props.put("beat", b.getKey());
+                props.put("name", b.getKey());
+                props.put("cells", b.getValue().size());
+                features.add(f);
+                any = true;
+            }
+        }
+        if (any) {
+            collection.put("beatSource", DERIVED);
+        }
+        return collection;
     }
 
     /**
@@ -57,35 +125,45 @@ public final class DistrictOutlines {
     public static ObjectNode fromCells(Map<String, ? extends Set<String>> cellsByDistrict) {
         var features = new ArrayList<ObjectNode>();
         for (var e : new TreeMap<>(cellsByDistrict).entrySet()) {
-            var points = new ArrayList<double[]>();
-            for (var cell : e.getValue()) {
-                if (!Hexes.isCell(cell)) {
-                    continue;
-                }
-                for (var v : Hexes.boundary(cell)) {
-                    points.add(new double[] {v.lng, v.lat});
-                }
-            }
-            var hull = convexHull(points);
-            if (hull.size() < 3) {
+            var f = hullFeature(e.getValue());
+            if (f == null) {
                 continue;
             }
-            var f = Json.object();
-            f.put("type", "Feature");
-            var g = f.putObject("geometry");
-            g.put("type", "Polygon");
-            var ring = g.putArray("coordinates").addArray();
-            for (var p : hull) {
-                ring.addArray().add(CellView.round(p[0])).add(CellView.round(p[1]));
-            }
-            ring.addArray().add(CellView.round(hull.get(0)[0])).add(CellView.round(hull.get(0)[1]));
             var props = f.putObject("properties");
+            props.put("level", LEVEL_DISTRICT);
             props.put("district", e.getKey());
             props.put("name", e.getKey());
             props.put("cells", e.getValue().size());
             features.add(f);
         }
         return collection(features, DERIVED);
+    }
+
+    /** A Polygon feature, without properties, hulling every vertex of the cells; null if empty. */
+    private static ObjectNode hullFeature(Set<String> cells) {
+        var points = new ArrayList<double[]>();
+        for (var cell : cells) {
+            if (!Hexes.isCell(cell)) {
+                continue;
+            }
+            for (var v : Hexes.boundary(cell)) {
+                points.add(new double[] {v.lng, v.lat});
+            }
+        }
+        var hull = convexHull(points);
+        if (hull.size() < 3) {
+            return null;
+        }
+        var f = Json.object();
+        f.put("type", "Feature");
+        var g = f.putObject("geometry");
+        g.put("type", "Polygon");
+        var ring = g.putArray("coordinates").addArray();
+        for (var p : hull) {
+            ring.addArray().add(CellView.round(p[0])).add(CellView.round(p[1]));
+        }
+        ring.addArray().add(CellView.round(hull.get(0)[0])).add(CellView.round(hull.get(0)[1]));
+        return f;
     }
 
     /**
@@ -169,6 +247,20 @@ public final class DistrictOutlines {
         if (coords instanceof ArrayNode a) {
             a.forEach(c -> extend(box, c));
         }
+    }
+
+    private static String beatOf(JsonNode props) {
+        for (var key : BEAT_PROPERTIES) {
+            var v = props.path(key);
+            if (v.isValueNode() && !v.asText().isBlank()) {
+                return v.asText().strip();
+            }
+        }
+        if (LEVEL_BEAT.equals(props.path("level").asText())) {
+            var n = props.path("name");
+            return n.isValueNode() && !n.asText().isBlank() ? n.asText().strip() : null;
+        }
+        return null;
     }
 
     private static String nameOf(JsonNode props) {

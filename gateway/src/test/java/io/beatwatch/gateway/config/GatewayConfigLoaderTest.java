@@ -110,6 +110,60 @@ class GatewayConfigLoaderTest {
     }
 
     @Test
+    void aWmsBaseLayerIsATemplateWithTheBboxOfEachTileAndNeedsItsAttribution(@TempDir Path dir)
+            throws Exception {
+        var file = dir.resolve("beatwatch.yaml");
+        Files.writeString(
+                file,
+                """
+                map:
+                  wmsUrl: https://gis.city.example/wms
+                  wmsLayers: streets,parcels
+                  tileAttribution: City GIS
+                """);
+        var m = GatewayConfigLoader.load(file, DEV).map();
+        assertThat(m.hasTiles()).isTrue();
+        assertThat(m.isWms()).isTrue();
+        assertThat(m.tileTemplate())
+                .startsWith("https://gis.city.example/wms?SERVICE=WMS&REQUEST=GetMap")
+                .contains("SRS=EPSG:3857", "WIDTH=256", "HEIGHT=256", "BBOX={bbox}")
+                .endsWith("LAYERS=streets%2Cparcels");
+
+        // a GetMap template in tileUrl is taken as it is
+        var template = "https://gis.city.example/wms?REQUEST=GetMap&BBOX={bbox}&LAYERS=a";
+        var t = GatewayConfig.MapLayers.defaults().withTiles(template, "City GIS", 19);
+        assertThat(t.tileTemplate()).isEqualTo(template);
+        assertThat(t.isWms()).isTrue();
+        assertThat(GatewayConfig.MapLayers.defaults().isWms()).isFalse();
+
+        assertThatThrownBy(
+                        () ->
+                                GatewayConfig.MapLayers.defaults()
+                                        .withWms("https://gis.example/wms", "streets", null, 19))
+                .hasMessageContaining("tileAttribution");
+        assertThatThrownBy(
+                        () ->
+                                GatewayConfig.MapLayers.defaults()
+                                        .withWms("https://gis.example/wms", " ", "x", 19))
+                .hasMessageContaining("wmsLayers");
+        assertThatThrownBy(
+                        () ->
+                                GatewayConfig.MapLayers.defaults()
+                                        .withWms("file:///wms", "streets", "x", 19))
+                .hasMessageContaining("http(s)");
+        assertThatThrownBy(
+                        () ->
+                                new GatewayConfig.MapLayers(
+                                        "https://t.example/{z}/{x}/{y}.png",
+                                        "x",
+                                        19,
+                                        null,
+                                        "https://gis.example/wms",
+                                        "streets"))
+                .hasMessageContaining("one base layer");
+    }
+
+    @Test
     void readsYamlUnderAGatewayKeyAndEnvironmentWins(@TempDir Path dir) throws Exception {
         var file = dir.resolve("beatwatch.yaml");
         Files.writeString(

@@ -31,8 +31,10 @@ import org.openqa.selenium.WebDriver;
  * no base layer configured it still draws district outlines (derived from the cells of each
  * district), their labels, the city's extent and a scale bar, fetches nothing from another origin,
  * and lets each layer be switched off; with a base layer configured (a local tile server started
- * here) its tiles are requested and shown with their attribution, over the agency's boundaries.
- * Takes console-outlines.png and console-tiles.png for docs/screenshots/.
+ * here) its tiles are requested and shown with their attribution, over the agency's boundaries;
+ * beat outlines (derived from each cell's beat) are drawn thinner, labelled and toggled; a WMS base
+ * layer asks the same server for each tile's EPSG:3857 bbox. Takes console-outlines.png and
+ * console-tiles.png for docs/screenshots/.
  */
 class ConsoleMapBrowserIT {
 
@@ -72,6 +74,10 @@ class ConsoleMapBrowserIT {
         r.sadd(RedisKeys.DISTRICTS, district);
         int i = 0;
         for (var cell : Hexes.h3().gridDisk(centre, 2)) {
+            if (district.equals("NORTH")) {
+                // NORTH's feed carries beats: the disk's centre and first ring N1, the rest N2
+                r.hset(RedisKeys.cell(cell, 60), RedisKeys.CELL_FIELD_BEAT, i < 7 ? "N1" : "N2");
+            }
             double score = 1 + (i++ % 7);
             var c = Hexes.center(cell);
             r.zadd(RedisKeys.ranked(district, 60), score, cell);
@@ -132,6 +138,11 @@ class ConsoleMapBrowserIT {
                                         .getAttribute("data-district-source"))
                         .isEqualTo("derived");
                 assertThat(count(b, "[data-testid=city-extent]")).isEqualTo(1);
+                // NORTH's beats, derived from the beat of each cell, thinner than the districts
+                wait.until(d -> count(d, "[data-testid=beat-outline][data-source=derived]") == 2);
+                assertThat(beatLabels(b)).containsExactly("N1", "N2");
+                assertThat(strokeWidth(b, "beat-outline"))
+                        .isLessThan(strokeWidth(b, "district-outline"));
                 var scale = b.findElement(By.cssSelector("[data-testid=scale-bar]")).getText();
                 assertThat(scale).containsPattern("\\d+ (m|km)");
                 wait.until(d -> count(d, "[data-testid=hex]") == 38);
@@ -148,6 +159,17 @@ class ConsoleMapBrowserIT {
                 assertThat(foreign).isEmpty();
 
                 // each layer can be switched off and on again
+                toggleLayer(b, "Beat outlines");
+                wait.until(
+                        d ->
+                                count(d, "[data-testid=beat-outline]") == 0
+                                        && count(d, "[data-testid=beat-label]") == 0);
+                assertThat(count(b, "[data-testid=district-outline]")).isEqualTo(2);
+                toggleLayer(b, "Beat outlines");
+                wait.until(
+                        d ->
+                                count(d, "[data-testid=beat-outline]") == 2
+                                        && count(d, "[data-testid=beat-label]") == 2);
                 toggleLayer(b, "District outlines");
                 wait.until(d -> count(d, "[data-testid=district-outline]") == 0);
                 toggleLayer(b, "Hotspot cells");
@@ -221,6 +243,92 @@ class ConsoleMapBrowserIT {
                 b.quit();
             }
         }
+    }
+
+    @Test
+    void aWmsBaseLayerAsksTheServerForEachTilesEpsg3857BboxAndShowsIt() throws Exception {
+        try (var tiles = TileServer.start();
+                var gw =
+                        gateway(
+                                GatewayConfig.MapLayers.defaults()
+                                        .withWms(
+                                                tiles.wmsUrl(),
+                                                "streets,parcels",
+                                                "Test WMS © Beatwatch IT",
+                                                19))) {
+            WebDriver b = Browser.chromium(1440, 900);
+            try {
+                var wait = Browser.waitFor(b);
+                Browser.signIn(b, "http://127.0.0.1:" + gw.port() + "/", "sup1");
+                wait.until(d -> count(d, "img.leaflet-tile-loaded") >= 4);
+                // every request was a GetMap of exactly one tile, none refused
+                assertThat(tiles.wmsRejected()).isZero();
+                assertThat(tiles.wmsTiles()).hasSizeGreaterThanOrEqualTo(4);
+                // the tiles asked for cover the districts: their z/x/y contain the area's centre
+                double lat = 29.425, lon = -98.4936;
+                var centre =
+                        tiles.wmsTiles().stream()
+                                .filter(
+                                        t -> {
+                                            var p = t.split("/");
+                                            int z = Integer.parseInt(p[0]);
+                                            return Integer.parseInt(p[1]) == tileX(lon, z)
+                                                    && Integer.parseInt(p[2]) == tileY(lat, z);
+                                        })
+                                .toList();
+                assertThat(centre).isNotEmpty();
+                @SuppressWarnings("unchecked")
+                var sources =
+                        (List<String>)
+                                Browser.js(b)
+                                        .executeScript(
+                                                "return [...document.querySelectorAll('img.leaflet-tile-loaded')]"
+                                                        + ".filter(i => i.naturalWidth === 256).map(i => i.src);");
+                assertThat(sources).isNotEmpty();
+                assertThat(sources)
+                        .allMatch(
+                                s ->
+                                        s.startsWith(tiles.wmsUrl() + "?SERVICE=WMS")
+                                                && s.contains("LAYERS=streets%2Cparcels")
+                                                && s.contains("SRS=EPSG:3857"));
+                assertThat(b.findElement(By.cssSelector(".leaflet-control-attribution")).getText())
+                        .contains("Test WMS © Beatwatch IT");
+                toggleLayer(b, "Base map");
+                wait.until(d -> count(d, "img.leaflet-tile") == 0);
+            } finally {
+                b.quit();
+            }
+        }
+    }
+
+    static int tileX(double lon, int z) {
+        return (int) Math.floor((lon + 180) / 360 * (1 << z));
+    }
+
+    static int tileY(double lat, int z) {
+        double r = Math.toRadians(lat);
+        return (int)
+                Math.floor((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * (1 << z));
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> beatLabels(WebDriver b) {
+        return (List<String>)
+                Browser.js(b)
+                        .executeScript(
+                                "return [...document.querySelectorAll('[data-testid=beat-label]')]"
+                                        + ".map(e => e.textContent.trim()).sort();");
+    }
+
+    static double strokeWidth(WebDriver b, String testid) {
+        return ((Number)
+                        Browser.js(b)
+                                .executeScript(
+                                        "return parseFloat(document.querySelector("
+                                                + "'[data-testid=' + arguments[0] + ']')"
+                                                + ".getAttribute('stroke-width'));",
+                                        testid))
+                .doubleValue();
     }
 
     static void toggleLayer(WebDriver b, String name) {

@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 
 /**
- * A local XYZ tile server for browser tests: {@code GET /{z}/{x}/{y}.png} answers a generated 256
- * px PNG (a street-like grid, a park block and the tile's edge), and counts what was asked, so a
- * test proves the console's base layer without the internet.
+ * A local XYZ and WMS tile server for browser tests: {@code GET /{z}/{x}/{y}.png} and {@code GET
+ * /wms?REQUEST=GetMap&BBOX=...} answer a generated 256 px PNG (a street-like grid, a park block and
+ * the tile's edge), and count what was asked, so a test proves the console's base layer without the
+ * internet. A WMS request is answered only when its bbox is exactly one EPSG:3857 tile.
  */
 public final class TileServer implements AutoCloseable {
 
@@ -32,12 +33,32 @@ public final class TileServer implements AutoCloseable {
     private final HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
     private final Set<String> tiles = ConcurrentHashMap.newKeySet();
+    private final Set<String> wmsTiles = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger wmsRejected = new AtomicInteger();
+
+    /** Half the width of the EPSG:3857 world, metres. */
+    static final double HALF_WORLD = 20037508.342789244;
 
     private TileServer() throws Exception {
         server =
                 vertx.createHttpServer()
                         .requestHandler(
                                 req -> {
+                                    if (req.path().equals("/wms")) {
+                                        var tile = wmsTile(req.params());
+                                        if (tile == null) {
+                                            wmsRejected.incrementAndGet();
+                                            req.response().setStatusCode(400).end();
+                                            return;
+                                        }
+                                        requests.incrementAndGet();
+                                        wmsTiles.add(tile);
+                                        req.response()
+                                                .putHeader("Content-Type", "image/png")
+                                                .putHeader("Access-Control-Allow-Origin", "*")
+                                                .end(Buffer.buffer(PNG));
+                                        return;
+                                    }
                                     var m = TILE.matcher(req.path());
                                     if (!m.matches()) {
                                         req.response().setStatusCode(404).end();
@@ -64,6 +85,55 @@ public final class TileServer implements AutoCloseable {
     /** The URL template the gateway is configured with. */
     public String urlTemplate() {
         return "http://127.0.0.1:" + server.actualPort() + "/{z}/{x}/{y}.png";
+    }
+
+    /** The WMS endpoint (its GetMap requests carry the parameters). */
+    public String wmsUrl() {
+        return "http://127.0.0.1:" + server.actualPort() + "/wms";
+    }
+
+    /** The WMS tiles asked for, as {@code z/x/y} recovered from each request's bbox. */
+    public Set<String> wmsTiles() {
+        return Set.copyOf(wmsTiles);
+    }
+
+    /** WMS requests refused: not GetMap EPSG:3857 256 px, or a bbox that is not one tile. */
+    public int wmsRejected() {
+        return wmsRejected.get();
+    }
+
+    /**
+     * The tile {@code z/x/y} a GetMap request asks for, or null when it is not a 256 px EPSG:3857
+     * GetMap of exactly one tile (to a centimetre).
+     */
+    static String wmsTile(io.vertx.core.MultiMap p) {
+        if (!"GetMap".equalsIgnoreCase(p.get("REQUEST"))
+                || !"EPSG:3857".equals(p.get("SRS"))
+                || !"256".equals(p.get("WIDTH"))
+                || !"256".equals(p.get("HEIGHT"))
+                || p.get("LAYERS") == null
+                || p.get("BBOX") == null) {
+            return null;
+        }
+        var b = p.get("BBOX").split(",");
+        if (b.length != 4) {
+            return null;
+        }
+        double w = Double.parseDouble(b[0]);
+        double s = Double.parseDouble(b[1]);
+        double e = Double.parseDouble(b[2]);
+        double n = Double.parseDouble(b[3]);
+        double size = e - w;
+        int z = (int) Math.round(Math.log(2 * HALF_WORLD / size) / Math.log(2));
+        double tile = 2 * HALF_WORLD / Math.pow(2, z);
+        double x = (w + HALF_WORLD) / tile;
+        double y = (HALF_WORLD - n) / tile;
+        boolean aligned =
+                Math.abs(size - tile) < 0.02
+                        && Math.abs((n - s) - tile) < 0.02
+                        && Math.abs(x - Math.round(x)) * tile < 0.02
+                        && Math.abs(y - Math.round(y)) * tile < 0.02;
+        return aligned ? z + "/" + Math.round(x) + "/" + Math.round(y) : null;
     }
 
     public int requests() {

@@ -9,6 +9,10 @@ public final class CellView {
 
     public String cell;
     public String district;
+
+    /** The beat of the cell's latest call that had one; null when the feed has no beats. */
+    public String beat;
+
     public int[] windows;
     public long[] observed;
     public double[] expected;
@@ -25,6 +29,7 @@ public final class CellView {
         var v = new CellView();
         v.cell = r.cell();
         v.district = r.district();
+        v.beat = r.beat();
         v.windows = r.windows();
         v.observed = r.observed();
         v.expected = r.expected();

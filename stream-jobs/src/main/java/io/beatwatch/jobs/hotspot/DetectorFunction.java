@@ -110,6 +110,7 @@ final class DetectorFunction extends KeyedProcessFunction<Integer, CellEvent, Ho
                         StreamDetector.cellId(e.cell),
                         e.type,
                         e.district,
+                        e.beat,
                         kind,
                         output);
         if (outcome == StreamDetector.Outcome.DUPLICATE) {

@@ -89,6 +89,10 @@ public final class ViewWrites {
                 h.put("officerInitiated", Long.toString(v.officerInitiated));
                 h.put("tips", Long.toString(v.tips));
                 h.put("district", district);
+                if (v.beat != null) {
+                    // the console's beat outlines, derived when the agency has no beat boundaries
+                    h.put(RedisKeys.CELL_FIELD_BEAT, v.beat);
+                }
                 h.put("lat", Double.toString(c.lat()));
                 h.put("lon", Double.toString(c.lon()));
                 h.put("updatedAt", Long.toString(v.eventTimeMillis));
