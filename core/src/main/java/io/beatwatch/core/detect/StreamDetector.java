@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  * <p>Per event: dedupe by incident id, repeat calls (same type, same cell, within the repeat window
  * of the first) counted once, officer-initiated calls kept out of the signal; the counts of the
  * cell, and the scan of the places around it (each cell and its ring-1 zone, every window) against
- * the expected count of {@link #expected}; the strength {@code x = -log10 p} of the Poisson upper
+ * the expected count of {@code Expectation}; the strength {@code x = -log10 p} of the Poisson upper
  * tail becomes a recurrence interval through the detector's own rolling null ({@link RollingNull}),
  * so a supervisor's "one false alarm per N days" is what the city's own history says, with no file
  * fitted by hand. {@link AlertLifecycle} decides open, update and close; each minute boundary
@@ -140,16 +140,16 @@ public final class StreamDetector {
     // the cells with an episode under way (and some whose episodes ended since the day turned):
     // the day turn finishes their episodes without scanning every cell
     private final LongMap<CellState> episodic = new LongMap<>();
-    private Tracer tracer;
     private final CityRates city;
     private final RollingNull rollingNull;
     private final TreeSet<Long> openPlaces = new TreeSet<>();
     private final LinkedHashMap<String, Long> seen = new LinkedHashMap<>();
     private final Map<String, Integer> typeIds = new HashMap<>();
     private final List<String> typeNames = new ArrayList<>();
-    private final ExitWheel exits;
-    private long[] dirty = new long[64];
-    private int dirtyCount;
+    private final Neighbourhoods zones = new Neighbourhoods(cells);
+    private final Expectation expectation;
+    private final PlaceTracing tracing;
+    private final DirtyCells dirtyCells;
 
     private long now = Long.MIN_VALUE; // the clock, in epoch minutes
     private long lastPurgeMinute = Long.MIN_VALUE;
@@ -160,15 +160,6 @@ public final class StreamDetector {
     private long repeats;
     private long officerCalls;
     private long tooLate;
-
-    // per-minute caches of the city's figures
-    private long cacheMinute = Long.MIN_VALUE;
-    private double cacheIntensity;
-    private double cacheCityExpected;
-    private long cacheCityObserved = -1;
-    private boolean tipSinceCitySum;
-    private long testsCells = -1; // the active cells testsPerDay was computed for
-    private double testsPerDay;
 
     /**
      * A detector.
@@ -203,12 +194,14 @@ public final class StreamDetector {
         this.alpha = config.priorCountPerCell();
         this.city = new CityRates(days);
         this.rollingNull = new RollingNull(windows.length, Math.max(days, NULL_DAYS));
-        this.exits = new ExitWheel(maxWindow + 2);
+        this.expectation = new Expectation(config, city, zones, windows);
+        this.tracing = new PlaceTracing(config, lifecycle, windows, ring1);
+        this.dirtyCells = new DirtyCells(readings, windows, maxWindow);
     }
 
     /** Sends the scorings of the places {@code tracer} chooses to it (null: none). */
     public void trace(Tracer tracer) {
-        this.tracer = tracer;
+        tracing.set(tracer);
     }
 
     /** The H3 index of a cell address (hexadecimal). */
@@ -268,7 +261,7 @@ public final class StreamDetector {
         if (c == null) {
             c = new CellState(cell, days, slices, windows.length);
             cells.put(cell, c);
-            join(c);
+            zones.join(c);
         }
         if (district != null) c.district = district;
         if (beat != null && !beat.isBlank()) c.beat = beat;
@@ -276,15 +269,15 @@ public final class StreamDetector {
             case OFFICER -> {
                 officerCalls++;
                 c.addOfficer(minute, now, maxWindow);
-                touched(c, minute);
+                dirtyCells.touched(c, minute);
                 return Outcome.COUNTED;
             }
             case TIP -> {
                 c.addTip(minute, now, maxWindow);
-                c.addBaseline(dataDay, sliceOf(minute), true, days, slices);
+                c.addBaseline(dataDay, expectation.sliceOf(minute), true, days, slices);
                 city.addTip(minute);
-                tipSinceCitySum = true;
-                touched(c, minute);
+                expectation.tipCounted();
+                dirtyCells.touched(c, minute);
                 if (config.tipsSignal()) evaluateAround(c, out);
                 return Outcome.COUNTED;
             }
@@ -295,19 +288,10 @@ public final class StreamDetector {
                     return Outcome.REPEAT;
                 }
                 c.addCall(minute, typeId, now, maxWindow);
-                c.addBaseline(dataDay, sliceOf(minute), false, days, slices);
-                city.addCall(minute, hourOf(minute));
-                // the city's recent count grows by this call, unless a tip has reset a minute of
-                // the city's ring since it was summed (then it is summed again, as it always was)
-                if (cacheCityObserved >= 0
-                        && cacheMinute == now
-                        && !tipSinceCitySum
-                        && minute > now - CITY_WINDOW) {
-                    cacheCityObserved++;
-                } else {
-                    cacheCityObserved = -1;
-                }
-                touched(c, minute);
+                c.addBaseline(dataDay, expectation.sliceOf(minute), false, days, slices);
+                city.addCall(minute, Expectation.hourOf(minute));
+                expectation.callCounted(minute, now);
+                dirtyCells.touched(c, minute);
                 evaluateAround(c, out);
                 return Outcome.COUNTED;
             }
@@ -436,38 +420,17 @@ public final class StreamDetector {
         return id;
     }
 
-    private int sliceOf(long minute) {
-        return hourOf(minute) / (24 / slices);
-    }
-
-    private static int hourOf(long minute) {
-        return (int) Math.floorMod(minute, (long) MINUTES_PER_DAY) / 60;
-    }
-
     // ---------------------------------------------------------------------------------------
     // scoring
 
     private void evaluateAround(CellState c, Output out) {
         if (!warm()) {
-            if (tracer != null && tracer.traces(c.id)) {
-                tracer.scored(
-                        new TracePoint(
-                                c.id,
-                                now * MINUTE_MS,
-                                -1,
-                                0,
-                                c.calls,
-                                c.calls,
-                                Double.NaN,
-                                Double.NaN,
-                                0,
-                                TracePoint.Why.WARM_UP));
-            }
+            if (tracing.traces(c.id)) tracing.warmUp(c, now * MINUTE_MS);
             return;
         }
         evaluate(c, out);
         if (!ring1) return;
-        for (CellState p : around(c)) {
+        for (CellState p : zones.around(c)) {
             if (p != null && (p.calls > 0 || p.tips > 0 || isOpen(p))) evaluate(p, out);
         }
     }
@@ -493,47 +456,8 @@ public final class StreamDetector {
         return false;
     }
 
-    private static boolean isOpen(CellState c) {
+    static boolean isOpen(CellState c) {
         return c.alert != null && c.alert.open();
-    }
-
-    private long[] neighbours(CellState c) {
-        if (c.neighbours == null) {
-            List<Long> disk = H3Grid.h3().gridDisk(c.id, 1);
-            long[] n = new long[disk.size() - 1];
-            int i = 0;
-            for (long d : disk) if (d != c.id) n[i++] = d;
-            Arrays.sort(n);
-            c.neighbours = n;
-        }
-        return c.neighbours;
-    }
-
-    /**
-     * The held cells around {@code c}, in the order of {@link #neighbours} (null where none is
-     * held): cached on the cell, so a zone costs no hash look-ups (they were about a tenth of the
-     * plain loop's time). A new cell joins its neighbours' caches ({@link #join}); forgetting cells
-     * clears them all.
-     */
-    private CellState[] around(CellState c) {
-        if (c.around == null) {
-            long[] n = neighbours(c);
-            CellState[] a = new CellState[n.length];
-            for (int i = 0; i < n.length; i++) a[i] = cells.get(n[i]);
-            c.around = a;
-        }
-        return c.around;
-    }
-
-    /** A new cell takes its place in the cached surroundings of the held cells around it. */
-    private void join(CellState c) {
-        for (long n : neighbours(c)) {
-            CellState q = cells.get(n);
-            if (q == null || q.around == null) continue;
-            int i = Arrays.binarySearch(q.neighbours, c.id);
-            if (i >= 0) q.around[i] = c;
-            else q.around = null; // not mutual neighbours: rebuild from the map
-        }
     }
 
     /** Cells with an episode under way, by id; forgets those whose episodes are all done. */
@@ -558,8 +482,8 @@ public final class StreamDetector {
     /** Scores the place centred on {@code p}: each ring, window and signal; runs the lifecycle. */
     private void evaluate(CellState p, Output out) {
         boolean open = isOpen(p);
-        boolean traced = tracer != null && tracer.traces(p.id);
-        CellState[] around = ring1 ? around(p) : NONE;
+        boolean traced = tracing.traces(p.id);
+        CellState[] around = ring1 ? zones.around(p) : NONE;
         if (!open && !traced && !mayOpen(p, around)) return;
         int nw = windows.length;
         long[] o0 = new long[nw];
@@ -580,7 +504,7 @@ public final class StreamDetector {
             most = (int) Math.max(most, Math.max(o1[w], config.tipsSignal() ? t1[w] : 0));
         }
         if (!open && most < config.minObserved()) {
-            if (traced) traceUnscored(p, o0, o1, o0, o1);
+            if (traced) tracing.unscored(p, now * MINUTE_MS, o0, o1, o0, o1);
             return;
         }
         long[] raw0 = traced ? o0.clone() : null;
@@ -588,17 +512,18 @@ public final class StreamDetector {
         // one incident, many callers: at most TYPE_CAP calls of one type count in a window
         capped(p, around, o0, o1);
 
-        long[] nbrs = ring1 ? neighbours(p) : NO_CELLS;
+        long[] nbrs = ring1 ? zones.neighbours(p) : NO_CELLS;
         int cellsInZone = 1 + nbrs.length;
-        double unit0 = expectedPerMinute(p);
+        double unit0 = expectation.perMinute(p, now, dataDay);
         double unit1 = unit0;
-        for (int i = 0; i < nbrs.length; i++) unit1 += expectedPerMinute(around[i], nbrs[i]);
+        for (int i = 0; i < nbrs.length; i++)
+            unit1 += expectation.perMinute(around[i], nbrs[i], now, dataDay);
         double shape0 = alpha + p.baseCalls;
         double shape1 = shape0;
         for (CellState q : around) shape1 += alpha + (q == null ? 0 : q.baseCalls);
-        double factor0 = cityFactor(o0);
-        double factor1 = cityFactor(o1);
-        double tests = testsPerDay();
+        double factor0 = expectation.cityFactor(o0, now);
+        double factor1 = expectation.cityFactor(o1, now);
+        double tests = expectation.testsPerDay(activeCells);
         long nowMillis = now * MINUTE_MS;
         String zone = address(p);
         List<Evaluation> evals = new ArrayList<>(4);
@@ -627,7 +552,7 @@ public final class StreamDetector {
             }
         }
         if (evals.isEmpty()) {
-            if (traced) traceUnscored(p, raw0, raw1, o0, o1);
+            if (traced) tracing.unscored(p, now * MINUTE_MS, raw0, raw1, o0, o1);
             return;
         }
         ZoneAlert previous = p.alert;
@@ -636,98 +561,11 @@ public final class StreamDetector {
         // openPlaces holds exactly the open places: only one that was open can leave it
         if (p.alert != null && p.alert.open()) openPlaces.add(p.id);
         else if (previous != null && previous.open()) openPlaces.remove(p.id);
-        if (traced) traceScored(p, previous, evals, raw0, raw1, o0, o1, shape0, shape1);
+        if (traced) {
+            tracing.scored(p, now * MINUTE_MS, previous, evals, raw0, raw1, o0, o1, shape0, shape1);
+        }
         if (d.emits()) {
             out.alert(d.toAlert(explain(p, d.evaluation()), clock == null ? null : clock.get()));
-        }
-    }
-
-    /**
-     * Trace points of a place with no zone scored: too few calls, or a ring-1 zone whose centre
-     * holds less than its share.
-     */
-    private void traceUnscored(
-            CellState p, long[] calls0, long[] calls1, long[] counted0, long[] counted1) {
-        for (int w = 0; w < windows.length; w++) {
-            tracePoint(p, 0, w, calls0[w], counted0[w], TracePoint.Why.FEW_CALLS);
-            if (ring1) {
-                tracePoint(
-                        p,
-                        1,
-                        w,
-                        calls1[w],
-                        counted1[w],
-                        counted1[w] >= config.minObserved()
-                                ? TracePoint.Why.CENTRE_SHARE
-                                : TracePoint.Why.FEW_CALLS);
-            }
-        }
-    }
-
-    private void tracePoint(
-            CellState p, int ring, int w, long calls, long counted, TracePoint.Why why) {
-        tracer.scored(
-                new TracePoint(
-                        p.id,
-                        now * MINUTE_MS,
-                        ring,
-                        windows[w],
-                        calls,
-                        counted,
-                        Double.NaN,
-                        Double.NaN,
-                        0,
-                        why));
-    }
-
-    /** Trace points of a scored place: one per zone and window, with what each led to. */
-    private void traceScored(
-            CellState p,
-            ZoneAlert previous,
-            List<Evaluation> evals,
-            long[] raw0,
-            long[] raw1,
-            long[] o0,
-            long[] o1,
-            double shape0,
-            double shape1) {
-        boolean wasOpen = previous != null && previous.open();
-        for (int w = 0; w < windows.length; w++) {
-            for (int ring = 0; ring <= (ring1 ? 1 : 0); ring++) {
-                long counted = ring == 0 ? o0[w] : o1[w];
-                long calls = ring == 0 ? raw0[w] : raw1[w];
-                Evaluation ev = null;
-                for (Evaluation e : evals) {
-                    if (e.signal() == Signal.CFS
-                            && e.ring() == ring
-                            && e.windowMinutes() == windows[w]) {
-                        ev = e;
-                    }
-                }
-                TracePoint.Why why;
-                if (wasOpen) why = TracePoint.Why.OPEN;
-                else if (ev != null && lifecycle.opens(ev)) {
-                    why = isOpen(p) ? TracePoint.Why.OPENED : TracePoint.Why.LIFECYCLE;
-                } else if (counted < config.minObserved()) why = TracePoint.Why.FEW_CALLS;
-                else if (ev == null) why = TracePoint.Why.CENTRE_SHARE;
-                else why = TracePoint.Why.BELOW_BUDGET;
-                double e = ev == null ? Double.NaN : ev.expected();
-                double x =
-                        ev == null ? Double.NaN : strength(counted, e, ring == 0 ? shape0 : shape1);
-                double ri = ev == null ? 0 : ev.recurrenceIntervalDays();
-                tracer.scored(
-                        new TracePoint(
-                                p.id,
-                                now * MINUTE_MS,
-                                ring,
-                                windows[w],
-                                calls,
-                                counted,
-                                e,
-                                x,
-                                ri,
-                                why));
-            }
         }
     }
 
@@ -831,7 +669,7 @@ public final class StreamDetector {
         }
         if (ring1 && (open || t1 >= config.minObserved())) {
             long base = p.baseTips;
-            for (CellState q : around(p)) {
+            for (CellState q : zones.around(p)) {
                 if (q == null) continue;
                 q.baseline(dataDay, days, slices);
                 base += q.baseTips;
@@ -886,15 +724,6 @@ public final class StreamDetector {
                 zone, ring, windows[w], Signal.CFS, o, e, PoissonScan.llr(o, e), ri, at);
     }
 
-    /** The Poisson fallback's tests a day for the active cells now (they change once a day). */
-    private double testsPerDay() {
-        if (testsCells != activeCells) {
-            testsCells = activeCells;
-            testsPerDay = config.testsPerDay(Math.max(1, activeCells));
-        }
-        return testsPerDay;
-    }
-
     /** Tracks the running peak of the place's episode in window {@code w}. */
     private void episode(CellState p, int w, double x) {
         long last = p.episodeLast[w];
@@ -919,100 +748,6 @@ public final class StreamDetector {
     }
 
     // ---------------------------------------------------------------------------------------
-    // the expectation
-
-    /**
-     * The expected citizen calls per minute at cell {@code c} now, before the city factor: the
-     * cell's daily rate, shrunk towards its neighbourhood (empirical Bayes: a Gamma prior whose
-     * mean is its neighbours' average and whose weight is {@code priorCountPerCell} calls), times
-     * the city's hour-of-week intensity, times the cell's own hour-slice profile (shrunk towards
-     * the city's).
-     */
-    private double expectedPerMinute(CellState c) {
-        return expectedPerMinute(c, c.id);
-    }
-
-    private double expectedPerMinute(CellState c, long id) {
-        int D = city.daysWithData;
-        if (D == 0) return Double.NaN;
-        refreshMinute();
-        int s = sliceOf(now);
-        if (c == null) {
-            double rate = Math.max(MIN_RATE, alpha / (D + alpha / RATE_FLOOR_PER_DAY));
-            return rate / MINUTES_PER_DAY * cacheIntensity;
-        }
-        rate(c);
-        return c.dailyRate / MINUTES_PER_DAY * cacheIntensity * c.sliceFactor[s];
-    }
-
-    /** The cell's shrunk daily rate and slice factors, once a data day. */
-    private void rate(CellState c) {
-        if (c.rateDay == dataDay) return;
-        c.rateDay = dataDay;
-        c.baseline(dataDay, days, slices);
-        int D = city.daysWithData;
-        long around = 0;
-        int known = 0;
-        for (CellState q : around(c)) {
-            known++;
-            if (q == null) continue;
-            q.baseline(dataDay, days, slices);
-            around += q.baseCalls;
-        }
-        double mean = known == 0 ? 0 : around / (double) known / D;
-        double prior = Math.max(RATE_FLOOR_PER_DAY, mean);
-        c.dailyRate = Math.max(MIN_RATE, (c.baseCalls + alpha) / (D + alpha / prior));
-        for (int s = 0; s < slices; s++) {
-            double cityShare = city.sliceShare(s, slices);
-            double own = (c.baseBySlice[s] + SLICE_PRIOR * cityShare) / (c.baseCalls + SLICE_PRIOR);
-            // the city's hour-of-week intensity already carries the city's slice share
-            c.sliceFactor[s] = own / cityShare;
-        }
-    }
-
-    private void refreshMinute() {
-        if (cacheMinute == now) return;
-        cacheMinute = now;
-        long day = Math.floorDiv(now, (long) MINUTES_PER_DAY);
-        int dow = (int) Math.floorMod(day + 3, 7L);
-        cacheIntensity = city.intensity(hourOf(now), dow);
-        double perMinute = city.dailyCalls() / MINUTES_PER_DAY;
-        double sum = 0;
-        for (int back = 0; back < CITY_WINDOW; back += 60) {
-            long m = now - back;
-            long d = Math.floorDiv(m, (long) MINUTES_PER_DAY);
-            sum += city.intensity(hourOf(m), (int) Math.floorMod(d + 3, 7L)) * 60;
-        }
-        cacheCityExpected = perMinute * sum;
-        cacheCityObserved = -1;
-    }
-
-    /**
-     * How much busier the whole city is than usual over the last {@link #CITY_WINDOW} minutes,
-     * leaving out the zone's own calls (so a local burst does not raise its own expectation): the
-     * space-time permutation idea, damped by {@link #CITY_PRIOR} pseudo-calls.
-     */
-    private double cityFactor(long[] zoneCounts) {
-        refreshMinute();
-        if (cacheCityObserved < 0) {
-            cacheCityObserved = city.recentCalls(now, CITY_WINDOW);
-            tipSinceCitySum = false;
-        }
-        long own = zoneCounts[zoneCounts.length - 1];
-        double observed = Math.max(0, cacheCityObserved - own);
-        return (observed + CITY_PRIOR) / (cacheCityExpected + CITY_PRIOR);
-    }
-
-    /** The expected count of {@code c}'s cell in each window now (for readings and traces). */
-    double[] expectedCounts(CellState c, long[] counts) {
-        double unit = expectedPerMinute(c);
-        double f = cityFactor(counts);
-        double[] e = new double[windows.length];
-        for (int w = 0; w < windows.length; w++) e[w] = unit * windows[w] * f;
-        return e;
-    }
-
-    // ---------------------------------------------------------------------------------------
     // explanations and readings
 
     private Explanation explain(CellState p, Evaluation e) {
@@ -1021,7 +756,7 @@ public final class StreamDetector {
         List<CellState> members = new ArrayList<>();
         members.add(p);
         if (e.ring() == 1) {
-            for (long n : neighbours(p)) {
+            for (long n : zones.neighbours(p)) {
                 zone.add(Long.toHexString(n));
                 CellState q = cells.get(n);
                 if (q != null) members.add(q);
@@ -1053,23 +788,9 @@ public final class StreamDetector {
         return new Explanation(zone, H3Grid.centroid(address(p)), district, top, tips);
     }
 
-    private void touched(CellState c, long minute) {
-        if (!readings) return;
-        markDirty(c.id);
-        for (int w : windows) exits.schedule(c.id, minute + w);
-    }
-
-    private void markDirty(long id) {
-        if (dirtyCount == dirty.length) dirty = Arrays.copyOf(dirty, dirtyCount * 2);
-        dirty[dirtyCount++] = id;
-    }
-
     private void flushReadings(long from, Output out) {
-        exits.due(from, now, this::markDirty);
-        if (dirtyCount == 0) return;
-        long[] ids = Arrays.copyOf(dirty, dirtyCount);
-        dirtyCount = 0;
-        Arrays.sort(ids);
+        long[] ids = dirtyCells.due(from, now);
+        if (ids == null) return;
         long last = 0;
         for (long id : ids) {
             if (id == last) continue;
@@ -1087,8 +808,8 @@ public final class StreamDetector {
         double[] score = new double[nw];
         double[] ri = new double[nw];
         if (warm()) {
-            double[] e = expectedCounts(c, observed);
-            double tests = testsPerDay();
+            double[] e = expectation.counts(c, observed, now, dataDay);
+            double tests = expectation.testsPerDay(activeCells);
             for (int w = 0; w < nw; w++) {
                 Evaluation ev =
                         score(
@@ -1212,9 +933,7 @@ public final class StreamDetector {
             c.writeTo(out, days, slices, windows.length);
             AlertCodec.write(out, c.alert);
         }
-        exits.writeTo(out);
-        out.writeInt(dirtyCount);
-        for (int i = 0; i < dirtyCount; i++) out.writeLong(dirty[i]);
+        dirtyCells.writeTo(out);
     }
 
     /** Restores what {@link #writeTo} wrote into this (new, empty) detector. */
@@ -1241,9 +960,6 @@ public final class StreamDetector {
             if (isOpen(c)) openPlaces.add(c.id);
             if (inEpisode(c)) episodic.put(c.id, c);
         }
-        exits.readFrom(in);
-        dirtyCount = in.readInt();
-        dirty = new long[Math.max(64, dirtyCount)];
-        for (int i = 0; i < dirtyCount; i++) dirty[i] = in.readLong();
+        dirtyCells.readFrom(in);
     }
 }
