@@ -23,6 +23,16 @@ final class Http {
         return p;
     }
 
+    /** The caller, if its role reads the live view (hotspots, alerts, the map); else 403. */
+    static Principal liveViewReader(RoutingContext ctx) {
+        var p = principal(ctx);
+        if (!p.role().readsLiveView()) {
+            throw ApiException.forbidden(
+                    "role " + p.role().wire() + " has no access to the live view");
+        }
+        return p;
+    }
+
     static void json(RoutingContext ctx, int status, Object body) {
         ctx.response()
                 .setStatusCode(status)

@@ -39,15 +39,6 @@ final class LiveViewRoutes {
         router.get("/api/cells/:cell").handler(this::cell);
     }
 
-    private static Principal reader(RoutingContext ctx) {
-        var p = Http.principal(ctx);
-        if (!p.role().readsLiveView()) {
-            throw ApiException.forbidden(
-                    "role " + p.role().wire() + " has no access to the live view");
-        }
-        return p;
-    }
-
     /** The district query parameter, checked against the scope; null if absent. */
     private static String district(RoutingContext ctx, Principal p) {
         var d = ctx.request().getParam("district");
@@ -62,7 +53,7 @@ final class LiveViewRoutes {
     }
 
     private void alerts(RoutingContext ctx) {
-        var p = reader(ctx);
+        var p = Http.liveViewReader(ctx);
         var district = district(ctx, p);
         var c = ctx.vertx().getOrCreateContext();
         Future.all(deps.view().openAlerts(c), deps.view().alertActions(c))
@@ -101,7 +92,7 @@ final class LiveViewRoutes {
     }
 
     private void hotspots(RoutingContext ctx) {
-        var p = reader(ctx);
+        var p = Http.liveViewReader(ctx);
         var district = district(ctx, p);
         int window = window(ctx);
         var c = ctx.vertx().getOrCreateContext();
@@ -169,7 +160,7 @@ final class LiveViewRoutes {
     }
 
     private void cell(RoutingContext ctx) {
-        var p = reader(ctx);
+        var p = Http.liveViewReader(ctx);
         var cell = ctx.pathParam("cell");
         if (!Hexes.isCell(cell)) {
             throw ApiException.badRequest("not an H3 cell address");

@@ -39,17 +39,8 @@ final class MapRoutes {
         router.get("/api/districts.geojson").handler(this::districts);
     }
 
-    private static Principal reader(RoutingContext ctx) {
-        var p = Http.principal(ctx);
-        if (!p.role().readsLiveView()) {
-            throw ApiException.forbidden(
-                    "role " + p.role().wire() + " has no access to the live view");
-        }
-        return p;
-    }
-
     private void config(RoutingContext ctx) {
-        reader(ctx);
+        Http.liveViewReader(ctx);
         var map = deps.config().map();
         var out = Json.object();
         out.put("v", 1);
@@ -65,7 +56,7 @@ final class MapRoutes {
     }
 
     private void districts(RoutingContext ctx) {
-        var p = reader(ctx);
+        var p = Http.liveViewReader(ctx);
         var file = deps.config().map().boundariesFor(deps.config().publicFeed().cityProfile());
         var fs = ctx.vertx().fileSystem();
         var c = ctx.vertx().getOrCreateContext();

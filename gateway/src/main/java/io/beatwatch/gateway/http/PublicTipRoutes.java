@@ -5,7 +5,6 @@ import io.beatwatch.gateway.tips.TipForm;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,30 +53,12 @@ final class PublicTipRoutes {
             metrics.tipRejected(e.reason());
             throw ApiException.badRequest(e.reason(), e.getMessage());
         }
-        var result =
-                deps.tipIntake()
-                        .accept(body, deps.clock().instant(), () -> UUID.randomUUID().toString());
-        if (!result.accepted()) {
-            metrics.tipRejected(result.reason());
-            throw ApiException.badRequest(result.reason(), result.detail());
-        }
-        var tip = result.tip();
-        deps.tips()
-                .publish(ctx.vertx().getOrCreateContext(), tip)
-                .onSuccess(
-                        v -> {
-                            metrics.tipAccepted();
-                            var out = Json.object();
-                            out.put("reference", TipForm.reference(tip.id()));
-                            Http.json(ctx, 202, out);
-                        })
-                .onFailure(
-                        e -> {
-                            metrics.tipRejected(TipRoutes.UNAVAILABLE);
-                            LOG.warn("form tip {} not published: {}", tip.id(), e.toString());
-                            ctx.fail(
-                                    ApiException.unavailable(
-                                            "tips intake is unavailable; try again"));
-                        });
+        TipRoutes.intake(
+                ctx,
+                deps,
+                body,
+                LOG,
+                "form tip",
+                tip -> Json.object().put("reference", TipForm.reference(tip.id())));
     }
 }

@@ -1,5 +1,8 @@
 package io.beatwatch.gateway.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.beatwatch.core.model.Tip;
 import io.beatwatch.core.view.RedisKeys;
 import io.beatwatch.gateway.audit.AuditLog;
 import io.beatwatch.gateway.internal.Async;
@@ -7,6 +10,7 @@ import io.beatwatch.gateway.internal.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,13 +55,28 @@ final class TipRoutes {
             metrics.tipRejected(RATE_LIMITED);
             throw ApiException.tooManyRequests("too many tips from this client; try again later");
         }
-        com.fasterxml.jackson.databind.JsonNode body;
+        JsonNode body;
         try {
             body = Http.body(ctx);
         } catch (ApiException e) {
             metrics.tipRejected(MALFORMED_JSON);
             throw new ApiException(e.status(), MALFORMED_JSON, e.detail());
         }
+        intake(ctx, deps, body, LOG, "tip", tip -> Json.object().put("id", tip.id()));
+    }
+
+    /**
+     * Runs an intake body through the tip intake and publishes the tip to Kafka: 202 with {@code
+     * reply(tip)}, or a 400 or 503 with its rejection counted. The API and the form share it.
+     */
+    static void intake(
+            RoutingContext ctx,
+            ServerDeps deps,
+            JsonNode body,
+            Logger log,
+            String what,
+            Function<Tip, ObjectNode> reply) {
+        var metrics = deps.metrics();
         var result =
                 deps.tipIntake()
                         .accept(body, deps.clock().instant(), () -> UUID.randomUUID().toString());
@@ -71,14 +90,12 @@ final class TipRoutes {
                 .onSuccess(
                         v -> {
                             metrics.tipAccepted();
-                            var out = Json.object();
-                            out.put("id", tip.id());
-                            Http.json(ctx, 202, out);
+                            Http.json(ctx, 202, reply.apply(tip));
                         })
                 .onFailure(
                         e -> {
                             metrics.tipRejected(UNAVAILABLE);
-                            LOG.warn("tip {} not published: {}", tip.id(), e.toString());
+                            log.warn("{} {} not published: {}", what, tip.id(), e.toString());
                             ctx.fail(
                                     ApiException.unavailable(
                                             "tips intake is unavailable; try again"));

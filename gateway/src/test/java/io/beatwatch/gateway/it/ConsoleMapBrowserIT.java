@@ -1,7 +1,6 @@
 package io.beatwatch.gateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.beatwatch.core.view.RedisKeys;
 import io.beatwatch.gateway.config.GatewayConfig;
@@ -13,7 +12,6 @@ import io.beatwatch.gateway.view.CellFields;
 import io.beatwatch.gateway.view.Hexes;
 import io.beatwatch.testkit.KafkaBrokerExtension;
 import io.beatwatch.testkit.RedisServerExtension;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,10 +48,7 @@ class ConsoleMapBrowserIT {
 
     @BeforeEach
     void needsBrowser() {
-        assumeTrue(
-                Browser.present(),
-                "browser tests skipped: install Debian's chromium and chromium-driver"
-                        + " (bin/beatwatch test does it as root)");
+        Browser.assumePresent();
     }
 
     @BeforeAll
@@ -94,21 +89,8 @@ class ConsoleMapBrowserIT {
         }
     }
 
-    /** A free port, so the gateway's allowed Origin is known before it starts. */
-    static int freePort() throws Exception {
-        try (var s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     static GatewayFixture gateway(GatewayConfig.MapLayers map) throws Exception {
-        int port = freePort();
-        return GatewayFixture.start(
-                GatewayFixture.config(services)
-                        .port(port)
-                        .allowedOrigins(List.of("http://127.0.0.1:" + port))
-                        .map(map)
-                        .build());
+        return GatewayFixture.start(GatewayFixture.browserConfig(services).map(map).build());
     }
 
     static long count(WebDriver b, String css) {

@@ -1,7 +1,6 @@
 package io.beatwatch.gateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.beatwatch.core.model.AlertState;
 import io.beatwatch.core.model.EmergenceCategory;
@@ -19,7 +18,6 @@ import io.beatwatch.gateway.view.CellFields;
 import io.beatwatch.gateway.view.Hexes;
 import io.beatwatch.testkit.KafkaBrokerExtension;
 import io.beatwatch.testkit.RedisServerExtension;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -77,24 +75,13 @@ class ConsoleWallBrowserIT {
 
     @BeforeEach
     void needsBrowser() {
-        assumeTrue(
-                Browser.present(),
-                "browser tests skipped: install Debian's chromium and chromium-driver"
-                        + " (bin/beatwatch test does it as root)");
+        Browser.assumePresent();
     }
 
     @BeforeAll
     static void start() throws Exception {
         services = TestServices.of(REDIS.server(), KAFKA.broker());
-        int port;
-        try (var s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        config =
-                GatewayFixture.config(services)
-                        .port(port)
-                        .allowedOrigins(List.of("http://127.0.0.1:" + port))
-                        .build();
+        config = GatewayFixture.browserConfig(services).build();
         gw = GatewayFixture.start(config);
         var r = services.redis();
         for (var e : Map.of("NORTH", NORTH_CELL, "SOUTH", SOUTH_CELL).entrySet()) {

@@ -1,7 +1,6 @@
 package io.beatwatch.gateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.beatwatch.core.model.AlertState;
 import io.beatwatch.core.model.EmergenceCategory;
@@ -19,7 +18,6 @@ import io.beatwatch.gateway.view.CellFields;
 import io.beatwatch.gateway.view.Hexes;
 import io.beatwatch.testkit.KafkaBrokerExtension;
 import io.beatwatch.testkit.RedisServerExtension;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,27 +64,18 @@ class HandoverBrowserIT {
 
     @BeforeEach
     void needsBrowser() {
-        assumeTrue(
-                Browser.present(),
-                "browser tests skipped: install Debian's chromium and chromium-driver"
-                        + " (bin/beatwatch test does it as root)");
+        Browser.assumePresent();
     }
 
     @BeforeAll
     static void start() throws Exception {
         services = TestServices.of(REDIS.server(), KAFKA.broker());
         services.kafka().createTopics(1, TIPS_TOPIC);
-        int port;
-        try (var s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        var base = GatewayFixture.config(services);
+        var base = GatewayFixture.browserConfig(services);
         var t = base.topics();
         gw =
                 GatewayFixture.start(
-                        base.port(port)
-                                .allowedOrigins(List.of("http://127.0.0.1:" + port))
-                                .topics(
+                        base.topics(
                                         new GatewayConfig.Topics(
                                                 TIPS_TOPIC,
                                                 t.patrolFeedback(),

@@ -2,7 +2,6 @@ package io.beatwatch.gateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.beatwatch.core.model.CallForService;
@@ -11,6 +10,7 @@ import io.beatwatch.core.privacy.SensitiveRule;
 import io.beatwatch.core.view.RedisKeys;
 import io.beatwatch.gateway.config.GatewayConfig;
 import io.beatwatch.gateway.internal.Json;
+import io.beatwatch.gateway.testing.Browser;
 import io.beatwatch.gateway.testing.GatewayFixture;
 import io.beatwatch.gateway.testing.TestServices;
 import io.beatwatch.gateway.transparency.DailyDownloads;
@@ -18,7 +18,6 @@ import io.beatwatch.gateway.view.Hexes;
 import io.beatwatch.testkit.KafkaBrokerExtension;
 import io.beatwatch.testkit.RedisServerExtension;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,12 +40,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -65,15 +59,6 @@ class PublicPageBrowserIT {
 
     @RegisterExtension static final RedisServerExtension REDIS = new RedisServerExtension();
     @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
-
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Duration WAIT = Duration.ofSeconds(30);
-
-    /** axe-core from its WebJar (the version pinned in the parent pom). */
-    static final String AXE = "/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
-
-    static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
     /** The job's public calls (sensitivity decided at decode), the page's only input. */
     static final String PUBLIC_CALLS_TOPIC = "it.public.calls." + System.nanoTime();
@@ -113,10 +98,7 @@ class PublicPageBrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "browser tests skipped: install Debian's chromium and chromium-driver"
-                        + " (bin/beatwatch test does it as root)");
+        Browser.assumePresent();
         services = TestServices.of(REDIS.server(), KAFKA.broker());
         services.kafka().createTopics(2, PUBLIC_CALLS_TOPIC);
         services.kafka().createTopics(1, TIPS_TOPIC);
@@ -295,7 +277,7 @@ class PublicPageBrowserIT {
     }
 
     static void awaitAllHistoryPublished() throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        long deadline = System.nanoTime() + Browser.WAIT.toNanos();
         int rows = -1;
         while (System.nanoTime() < deadline) {
             var csv = gw.get("/public/downloads/daily-cells.csv", null).body();
@@ -379,9 +361,9 @@ class PublicPageBrowserIT {
     @Test
     @Order(2)
     void publicPageShowsTheMapTrendsPatrolsAndDownloadsInEnglishThenSpanish() throws Exception {
-        var browser = chromium();
+        var browser = Browser.chromium(1280, 900);
         try {
-            var wait = new WebDriverWait(browser, WAIT);
+            var wait = new WebDriverWait(browser, Browser.WAIT);
             browser.get(url("/public/?lang=en"));
             awaitReady(browser, wait);
             assertThat(browser.findElement(By.tagName("h1")).getText())
@@ -463,7 +445,7 @@ class PublicPageBrowserIT {
 
             // back to four weeks for the screenshot and the accessibility check
             setDate(browser, "range-from", from);
-            assertNoAxeViolations(browser, "public page, English");
+            Browser.assertNoAxeViolations(browser, "public page, English");
             screenshot(browser, "public-en.png");
 
             // Spanish
@@ -488,7 +470,7 @@ class PublicPageBrowserIT {
                             browser.findElement(By.cssSelector("[data-testid=map-table-details]"))
                                     .getAttribute("open"))
                     .isNotNull();
-            assertNoAxeViolations(browser, "public page, Spanish");
+            Browser.assertNoAxeViolations(browser, "public page, Spanish");
             screenshot(browser, "public-es.png");
             // the choice is kept on the next visit
             browser.get(url("/public/"));
@@ -504,9 +486,9 @@ class PublicPageBrowserIT {
     @Order(3)
     void aTipFromTheFormReachesTheTipsTopicScrubbedAndNeverThePublicPage() throws Exception {
         var before = gw.get("/public/daily.json", null).body();
-        var browser = chromium();
+        var browser = Browser.chromium(1280, 900);
         try {
-            var wait = new WebDriverWait(browser, WAIT);
+            var wait = new WebDriverWait(browser, Browser.WAIT);
             browser.get(url("/public/tip?lang=en"));
             awaitReady(browser, wait);
             assertThat(text(browser, "tip-kept")).contains("Not kept: your internet address");
@@ -515,7 +497,7 @@ class PublicPageBrowserIT {
                             browser.findElement(By.cssSelector("[data-testid=tip-contact]"))
                                     .isDisplayed())
                     .isFalse();
-            assertNoAxeViolations(browser, "tip form, English");
+            Browser.assertNoAxeViolations(browser, "tip form, English");
             screenshot(browser, "tip-en.png");
 
             new Select(browser.findElement(By.cssSelector("[data-testid=tip-category]")))
@@ -540,7 +522,7 @@ class PublicPageBrowserIT {
             assertThat(reference).matches("BW-[0-9A-F]{4}-[0-9A-F]{4}");
 
             // the tip on the topic: the reference's id, a cell centre, the phone removed
-            var records = services.kafka().consume(TIPS_TOPIC, 1, WAIT);
+            var records = services.kafka().consume(TIPS_TOPIC, 1, Browser.WAIT);
             assertThat(records).hasSize(1);
             var tip = Json.tree(records.get(0).value());
             var id = tip.path("id").asText();
@@ -593,7 +575,7 @@ class PublicPageBrowserIT {
                             browser.findElement(By.cssSelector("[data-testid=tip-contact]"))
                                     .isDisplayed())
                     .isTrue();
-            assertNoAxeViolations(browser, "tip form, Spanish");
+            Browser.assertNoAxeViolations(browser, "tip form, Spanish");
             screenshot(browser, "tip-es.png");
         } finally {
             browser.quit();
@@ -665,32 +647,6 @@ class PublicPageBrowserIT {
                         date.toString());
     }
 
-    /** Runs axe-core in the page at WCAG 2.1 A and AA; fails with every violation listed. */
-    static void assertNoAxeViolations(WebDriver browser, String what) throws Exception {
-        var js = (JavascriptExecutor) browser;
-        try (var in = PublicPageBrowserIT.class.getResourceAsStream(AXE)) {
-            assertThat(in).as("axe-core WebJar on the test classpath").isNotNull();
-            js.executeScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
-        browser.manage().timeouts().scriptTimeout(WAIT);
-        var result =
-                (String)
-                        js.executeAsyncScript(
-                                "const done = arguments[arguments.length - 1];"
-                                        + " axe.run(document, {runOnly: {type: 'tag', values: arguments[0]},"
-                                        + " resultTypes: ['violations']})"
-                                        + ".then(r => done(JSON.stringify(r.violations.map(v => ({"
-                                        + " id: v.id, impact: v.impact, help: v.help,"
-                                        + " nodes: v.nodes.map(n => n.target.join(' ') + ' :: '"
-                                        + " + n.failureSummary)})))))"
-                                        + ".catch(e => done('ERROR ' + e));",
-                                WCAG_21_AA);
-        assertThat(result).as("axe-core run on " + what).doesNotStartWith("ERROR");
-        assertThat(Json.tree(result))
-                .as("WCAG 2.1 AA violations on " + what + ": " + result)
-                .isEmpty();
-    }
-
     static void screenshot(WebDriver browser, String name) throws Exception {
         // full page: size the window to the document first
         var js = (JavascriptExecutor) browser;
@@ -702,34 +658,8 @@ class PublicPageBrowserIT {
         browser.manage()
                 .window()
                 .setSize(new org.openqa.selenium.Dimension(size.getWidth(), (int) height + 120));
-        js.executeScript("document.activeElement?.blur(); window.scrollTo(0, 0);");
-        var dir = Path.of("").toAbsolutePath().getParent().resolve("docs").resolve("screenshots");
-        Files.createDirectories(dir);
-        Files.write(
-                dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        js.executeScript("window.scrollTo(0, 0);");
+        Browser.screenshot(browser, name);
         browser.manage().window().setSize(size);
-    }
-
-    static WebDriver chromium() {
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-                "--lang=en-US",
-                "--window-size=1280,900");
-        var logs = new org.openqa.selenium.logging.LoggingPreferences();
-        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        var service =
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(CHROMEDRIVER.toFile())
-                        .usingAnyFreePort()
-                        .build();
-        return new ChromeDriver(service, options);
     }
 }

@@ -1,6 +1,7 @@
 package io.beatwatch.gateway.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.beatwatch.gateway.internal.Json;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,14 @@ public final class Browser {
 
     public static boolean present() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /** Skips the test where Debian's chromium and chromium-driver are not installed. */
+    public static void assumePresent() {
+        assumeTrue(
+                present(),
+                "browser tests skipped: install Debian's chromium and chromium-driver"
+                        + " (bin/beatwatch test does it as root)");
     }
 
     /** A headless Chromium with the window size given. */

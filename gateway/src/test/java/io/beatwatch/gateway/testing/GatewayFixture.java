@@ -10,6 +10,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,6 +56,18 @@ public final class GatewayFixture implements AutoCloseable {
                                 live.streamBatch(),
                                 Duration.ofMillis(200),
                                 100));
+    }
+
+    /**
+     * Test defaults for a gateway a browser opens: a free port, so the page's own origin is known
+     * and allowed before the gateway starts.
+     */
+    public static GatewayConfig.Builder browserConfig(TestServices services) throws IOException {
+        int port;
+        try (var s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        return config(services).port(port).allowedOrigins(List.of("http://127.0.0.1:" + port));
     }
 
     public static GatewayFixture start(GatewayConfig config) throws Exception {
