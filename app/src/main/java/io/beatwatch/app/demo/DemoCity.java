@@ -14,8 +14,8 @@ import java.util.SplittableRandom;
  * speed so the baseline is warm), then the last half hour replayed at {@code speed}× until it
  * catches up with the clock, then real time. Event time is the wall clock within a minute of start,
  * so patrol suggestions are current (a dispatcher can accept and complete them) and alerts are
- * fresh. Emerging clusters are injected over the last day (the console's 24-hour history has
- * alerts) and every few minutes once live.
+ * fresh. Emerging clusters are injected over the last day, from the start of the current UTC day
+ * at the earliest (see {@link #firstHistoryCluster}), and every few minutes once live.
  */
 record DemoCity(SyntheticCityConfig config, Instant liveFrom) {
 
@@ -51,6 +51,19 @@ record DemoCity(SyntheticCityConfig config, Instant liveFrom) {
     /** How long the generated city runs past now (the demo can run that long). */
     static final Duration AHEAD = Duration.ofDays(3);
 
+    /**
+     * Clusters start {@link #HISTORY_WITH_CLUSTERS} before now, but never before the current UTC
+     * day. The detector learns its null from the stream it watches and refits it when the UTC day
+     * turns ({@code RollingNull}): a day holding the demo's dense clusters (one every 40 minutes)
+     * would teach it that such bursts are normal, and the next day nothing would pass the budget.
+     * Injected on the current day only, they are measured against a null of clean days.
+     */
+    static Instant firstHistoryCluster(Instant now) {
+        Instant dayAgo = now.minus(HISTORY_WITH_CLUSTERS).truncatedTo(ChronoUnit.MINUTES);
+        Instant today = now.truncatedTo(ChronoUnit.DAYS);
+        return dayAgo.isBefore(today) ? today : dayAgo;
+    }
+
     static DemoCity create(Instant now, int warmupDays, long seed) {
         Instant liveFrom = now.minus(CATCH_UP).truncatedTo(ChronoUnit.MINUTES);
         Instant start = liveFrom.minus(Duration.ofDays(warmupDays)).truncatedTo(ChronoUnit.HOURS);
@@ -61,7 +74,7 @@ record DemoCity(SyntheticCityConfig config, Instant liveFrom) {
         var grid = new H3Grid(base.resolution());
         var random = new SplittableRandom(seed);
         int n = 0;
-        Instant t = now.minus(HISTORY_WITH_CLUSTERS).truncatedTo(ChronoUnit.MINUTES);
+        Instant t = firstHistoryCluster(now);
         while (t.isBefore(now.plus(AHEAD))) {
             // a place within ~7 km of the centre; a cluster of 14-22 calls of mixed types over
             // 20-30 minutes, strong enough to pass the default false-alarm budget (100 days)

@@ -130,12 +130,7 @@ public final class DemoCommand implements Callable<Integer> {
             liveFrom = firstEventTime(feed).plus(Duration.ofDays(warmupDays));
             what = replay + " (" + p.name() + ")";
         }
-        // a short warm-up: the demo's baseline may alert after 3 days with data (whole-day slices)
-        var d = jobConfig.detection();
-        jobConfig =
-                jobConfig
-                        .withDetection(d.withBaseline(d.baselineDays(), 1, Math.min(3, warmupDays)))
-                        .withSource("demo");
+        jobConfig = forDemo(jobConfig, warmupDays);
 
         out.println("Starting Beatwatch demo (Redis, Kafka, Flink, gateway) ...");
         // patrol suggestions every 15 minutes of event time per district (the Koper dose)
@@ -190,6 +185,17 @@ public final class DemoCommand implements Callable<Integer> {
         }
         stopped.await();
         return 0;
+    }
+
+    /**
+     * The job's settings for a demo of {@code warmupDays} of history: a short warm-up, so the
+     * baseline may alert after 3 days with data (whole-day slices).
+     */
+    static HotspotJobConfig forDemo(HotspotJobConfig jobConfig, int warmupDays) {
+        var d = jobConfig.detection();
+        return jobConfig
+                .withDetection(d.withBaseline(d.baselineDays(), 1, Math.min(3, warmupDays)))
+                .withSource("demo");
     }
 
     /** Prints the first alert's arrival, then a status line every minute. */
