@@ -14,8 +14,8 @@ import java.util.SplittableRandom;
  * speed so the baseline is warm), then the last half hour replayed at {@code speed}× until it
  * catches up with the clock, then real time. Event time is the wall clock within a minute of start,
  * so patrol suggestions are current (a dispatcher can accept and complete them) and alerts are
- * fresh. Emerging clusters are injected over the last day, from the start of the current UTC day
- * at the earliest (see {@link #firstHistoryCluster}), and every few minutes once live.
+ * fresh. Emerging clusters are injected over the last day, from the start of the current UTC day at
+ * the earliest (see {@link #firstHistoryCluster}), and every few minutes once live.
  */
 record DemoCity(SyntheticCityConfig config, Instant liveFrom) {
 

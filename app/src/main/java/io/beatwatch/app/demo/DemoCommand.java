@@ -1,5 +1,6 @@
 package io.beatwatch.app.demo;
 
+import io.beatwatch.core.patrol.PatrolConfig;
 import io.beatwatch.core.profile.CityProfiles;
 import io.beatwatch.core.view.RedisKeys;
 import io.beatwatch.gateway.RunningGateway;
@@ -7,6 +8,7 @@ import io.beatwatch.jobs.hotspot.HotspotJobConfig;
 import io.beatwatch.jobs.io.FileFeed;
 import io.beatwatch.jobs.io.RecordFeed;
 import io.beatwatch.jobs.io.SyntheticFeed;
+import io.beatwatch.jobs.patrol.PatrolJobConfig;
 import io.beatwatch.testkit.RedisServer;
 import io.lettuce.core.RedisClient;
 import java.io.PrintStream;
@@ -14,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -110,36 +113,9 @@ public final class DemoCommand implements Callable<Integer> {
                                 },
                                 "beatwatch-demo-shutdown"));
 
-        RecordFeed feed;
-        java.time.ZoneId zone;
-        HotspotJobConfig jobConfig;
-        Instant liveFrom;
-        String what;
-        if (replay == null) {
-            DemoCity city = DemoCity.create(Instant.now(), warmupDays, seed);
-            feed = new SyntheticFeed(city.config());
-            zone = city.config().timeZone();
-            jobConfig = HotspotJobConfig.defaults(SyntheticFeed.bounds(city.config()), Set.of());
-            liveFrom = city.liveFrom();
-            what = "the synthetic city (seed " + seed + ")";
-        } else {
-            var p = CityProfiles.load(profile);
-            feed = new FileFeed(profile, replay.toAbsolutePath().toString(), null, null);
-            zone = p.zone();
-            jobConfig = HotspotJobConfig.forProfile(p);
-            liveFrom = firstEventTime(feed).plus(Duration.ofDays(warmupDays));
-            what = replay + " (" + p.name() + ")";
-        }
-        jobConfig = forDemo(jobConfig, warmupDays);
-
+        Plan plan = plan();
         out.println("Starting Beatwatch demo (Redis, Kafka, Flink, gateway) ...");
-        // patrol suggestions every 15 minutes of event time per district (the Koper dose)
-        var patrol =
-                io.beatwatch.jobs.patrol.PatrolJobConfig.of(
-                        io.beatwatch.core.patrol.PatrolConfig.defaults(zone));
-        stack =
-                DemoStack.start(
-                        new DemoStack.Options(port, feed, liveFrom, speed, jobConfig, patrol), out);
+        stack = DemoStack.start(plan.options(), out);
         RunningGateway gateway = stack.gateway();
 
         double startSeconds = (System.nanoTime() - t0) / 1e9;
@@ -147,7 +123,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("%nBeatwatch demo is up in %.1f s: %s%n", startSeconds, url);
         out.printf(
                 "  feeding %s: %d days of history at full speed, then %.0fx real time%n",
-                what, warmupDays, speed);
+                plan.what(), warmupDays, speed);
         out.println(
                 "  Public page (no sign-in): "
                         + url
@@ -185,6 +161,52 @@ public final class DemoCommand implements Callable<Integer> {
         }
         stopped.await();
         return 0;
+    }
+
+    /**
+     * What the demo runs, from the options: the feed (the synthetic city, or {@code --replay FILE}
+     * read with the profile {@code --profile NAME} resolved as every command resolves it, so a
+     * profile dropped into a profiles folder works without a rebuild) and the job's settings.
+     *
+     * @param options the stack's options
+     * @param what the feed, for people
+     */
+    record Plan(DemoStack.Options options, String what) {}
+
+    Plan plan() {
+        RecordFeed feed;
+        ZoneId zone;
+        HotspotJobConfig jobConfig;
+        Instant liveFrom;
+        String what;
+        if (replay == null) {
+            DemoCity city = DemoCity.create(Instant.now(), warmupDays, seed);
+            feed = new SyntheticFeed(city.config());
+            zone = city.config().timeZone();
+            jobConfig = HotspotJobConfig.defaults(SyntheticFeed.bounds(city.config()), Set.of());
+            liveFrom = city.liveFrom();
+            what = "the synthetic city (seed " + seed + ")";
+        } else {
+            var located = CityProfiles.locate(profile);
+            var p = located.load();
+            // the feeder finds the profile again by this (a path when the name came from a folder)
+            feed =
+                    new FileFeed(
+                            located.commandArgument(),
+                            replay.toAbsolutePath().toString(),
+                            null,
+                            null);
+            zone = p.zone();
+            jobConfig = HotspotJobConfig.forProfile(p);
+            liveFrom = firstEventTime(feed).plus(Duration.ofDays(warmupDays));
+            what = replay + " (" + p.name() + ")";
+        }
+        // patrol suggestions every 15 minutes of event time per district (the Koper dose)
+        var patrol = PatrolJobConfig.of(PatrolConfig.defaults(zone));
+        return new Plan(
+                new DemoStack.Options(
+                        port, feed, liveFrom, speed, forDemo(jobConfig, warmupDays), patrol),
+                what);
     }
 
     /**

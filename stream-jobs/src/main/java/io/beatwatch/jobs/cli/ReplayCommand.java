@@ -162,10 +162,16 @@ public final class ReplayCommand implements Callable<Integer> {
             name = "synthetic";
             zone = city.timeZone();
         } else {
-            var p = CityProfiles.load(profile);
+            var located = CityProfiles.locate(profile);
+            var p = located.load();
+            // the source finds the profile again by this (a path when the name came from a
+            // folder), wherever it runs
             feed =
                     new FileFeed(
-                            profile, file.toAbsolutePath().toString(), instant(from), instant(to));
+                            located.commandArgument(),
+                            file.toAbsolutePath().toString(),
+                            instant(from),
+                            instant(to));
             config = HotspotJobConfig.forProfile(p);
             name = p.name();
             zone = p.zone();
