@@ -189,13 +189,7 @@ public final class DemoCommand implements Callable<Integer> {
         } else {
             var located = CityProfiles.locate(profile);
             var p = located.load();
-            // the feeder finds the profile again by this (a path when the name came from a folder)
-            feed =
-                    new FileFeed(
-                            located.commandArgument(),
-                            replay.toAbsolutePath().toString(),
-                            null,
-                            null);
+            feed = FileFeed.of(located, replay, null, null);
             zone = p.zone();
             jobConfig = HotspotJobConfig.forProfile(p);
             liveFrom = firstEventTime(feed).plus(Duration.ofDays(warmupDays));

@@ -8,7 +8,6 @@ import io.beatwatch.jobs.backtest.SanAntonioFixture;
 import io.lettuce.core.RedisClient;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -30,35 +29,24 @@ class DemoReplayIT {
     void replaysANewCityFoundByNameInAProfilesFolder() throws Exception {
         Path file =
                 SanAntonioFixture.write(dir.resolve("calls.csv"), SanAntonioFixture.city(6, 1500));
-        Path folder = Files.createDirectories(dir.resolve("profiles"));
-        Files.writeString(
-                folder.resolve("new-town.yaml"),
-                Files.readString(
-                                Path.of("")
-                                        .toAbsolutePath()
-                                        .getParent()
-                                        .resolve("config/cities/san-antonio.yaml"))
-                        .replace("name: san-antonio", "name: new-town"));
-        String before = System.getProperty(CityProfiles.PROFILES_PROPERTY);
-        System.setProperty(CityProfiles.PROFILES_PROPERTY, folder.toString());
-        DemoCommand.Plan plan;
-        try {
-            var demo = new DemoCommand();
-            new CommandLine(demo)
-                    .parseArgs(
-                            "--replay",
-                            file.toString(),
-                            "--profile",
-                            "new-town",
-                            "--port",
-                            "0",
-                            "--warmup-days",
-                            "3");
-            plan = demo.plan();
-        } finally {
-            if (before == null) System.clearProperty(CityProfiles.PROFILES_PROPERTY);
-            else System.setProperty(CityProfiles.PROFILES_PROPERTY, before);
-        }
+        Path folder = SanAntonioFixture.profilesFolder(dir, "new-town");
+        DemoCommand.Plan plan =
+                SanAntonioFixture.withProfiles(
+                        folder,
+                        () -> {
+                            var demo = new DemoCommand();
+                            new CommandLine(demo)
+                                    .parseArgs(
+                                            "--replay",
+                                            file.toString(),
+                                            "--profile",
+                                            "new-town",
+                                            "--port",
+                                            "0",
+                                            "--warmup-days",
+                                            "3");
+                            return demo.plan();
+                        });
         assertThat(plan.what()).contains("new-town");
         // the profile's own settings (its bounds), with the demo's short warm-up
         assertThat(plan.options().jobConfig().bounds())

@@ -164,14 +164,7 @@ public final class ReplayCommand implements Callable<Integer> {
         } else {
             var located = CityProfiles.locate(profile);
             var p = located.load();
-            // the source finds the profile again by this (a path when the name came from a
-            // folder), wherever it runs
-            feed =
-                    new FileFeed(
-                            located.commandArgument(),
-                            file.toAbsolutePath().toString(),
-                            instant(from),
-                            instant(to));
+            feed = FileFeed.of(located, file, instant(from), instant(to));
             config = HotspotJobConfig.forProfile(p);
             name = p.name();
             zone = p.zone();

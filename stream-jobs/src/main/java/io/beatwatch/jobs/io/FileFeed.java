@@ -23,6 +23,15 @@ import java.util.NoSuchElementException;
 public record FileFeed(String profile, String file, Instant from, Instant to)
         implements RecordFeed {
 
+    /**
+     * The feed of {@code file} read with the profile {@code located}: it keeps the profile as a
+     * reference that finds it again wherever the feed is opened (a path when the name came from a
+     * profiles folder), not the name a command-line option resolved.
+     */
+    public static FileFeed of(CityProfiles.Located located, Path file, Instant from, Instant to) {
+        return new FileFeed(located.commandArgument(), file.toAbsolutePath().toString(), from, to);
+    }
+
     @Override
     public Iterator<RawRecord> open() {
         var p = CityProfiles.load(profile);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.beatwatch.core.json.Json;
-import io.beatwatch.core.profile.CityProfiles;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,50 +25,41 @@ class EmergenceCommandIT {
         Path file =
                 SanAntonioFixture.write(dir.resolve("calls.csv"), SanAntonioFixture.city(24, 800));
         Path out = dir.resolve("out");
-        Path folder = Files.createDirectories(dir.resolve("profiles"));
+        Path folder = SanAntonioFixture.profilesFolder(dir, "new-town");
         Path profile = folder.resolve("new-town.yaml");
-        Files.writeString(
-                profile,
-                Files.readString(
-                                Path.of("")
-                                        .toAbsolutePath()
-                                        .getParent()
-                                        .resolve("config/cities/san-antonio.yaml"))
-                        .replace("name: san-antonio", "name: new-town"));
         int code;
         PrintStream stdout = System.out;
-        String before = System.getProperty(CityProfiles.PROFILES_PROPERTY);
-        System.setProperty(CityProfiles.PROFILES_PROPERTY, folder.toString());
         try {
             System.setOut(new PrintStream(java.io.OutputStream.nullOutputStream()));
             code =
-                    new CommandLine(new EmergenceCommand())
-                            .execute(
-                                    "--profile",
-                                    "new-town",
-                                    file.toString(),
-                                    "--warmup-days",
-                                    "10",
-                                    "--sizes",
-                                    "10",
-                                    "--radii",
-                                    "0",
-                                    "--durations",
-                                    "30",
-                                    "--reps",
-                                    "6",
-                                    "--days-per-cluster",
-                                    "4",
-                                    "--thresholds",
-                                    "30,100",
-                                    "--naive",
-                                    "6",
-                                    "--out",
-                                    out.toString());
+                    SanAntonioFixture.withProfiles(
+                            folder,
+                            () ->
+                                    new CommandLine(new EmergenceCommand())
+                                            .execute(
+                                                    "--profile",
+                                                    "new-town",
+                                                    file.toString(),
+                                                    "--warmup-days",
+                                                    "10",
+                                                    "--sizes",
+                                                    "10",
+                                                    "--radii",
+                                                    "0",
+                                                    "--durations",
+                                                    "30",
+                                                    "--reps",
+                                                    "6",
+                                                    "--days-per-cluster",
+                                                    "4",
+                                                    "--thresholds",
+                                                    "30,100",
+                                                    "--naive",
+                                                    "6",
+                                                    "--out",
+                                                    out.toString()));
         } finally {
             System.setOut(stdout);
-            if (before == null) System.clearProperty(CityProfiles.PROFILES_PROPERTY);
-            else System.setProperty(CityProfiles.PROFILES_PROPERTY, before);
         }
 
         assertThat(code).isZero();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.beatwatch.core.json.Json;
 import io.beatwatch.core.model.AlertState;
 import io.beatwatch.core.model.HotspotAlert;
-import io.beatwatch.core.profile.CityProfiles;
 import io.beatwatch.jobs.backtest.SanAntonioFixture;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -28,38 +27,29 @@ class ReplayCommandIT {
     void replaysANewCityFoundByNameInAProfilesFolder() throws Exception {
         Path file =
                 SanAntonioFixture.write(dir.resolve("calls.csv"), SanAntonioFixture.city(10, 1500));
-        Path folder = Files.createDirectories(dir.resolve("profiles"));
-        Files.writeString(
-                folder.resolve("new-town.yaml"),
-                Files.readString(
-                                Path.of("")
-                                        .toAbsolutePath()
-                                        .getParent()
-                                        .resolve("config/cities/san-antonio.yaml"))
-                        .replace("name: san-antonio", "name: new-town"));
+        Path folder = SanAntonioFixture.profilesFolder(dir, "new-town");
         Path out = dir.resolve("out");
-        String before = System.getProperty(CityProfiles.PROFILES_PROPERTY);
-        System.setProperty(CityProfiles.PROFILES_PROPERTY, folder.toString());
         PrintStream stdout = System.out;
         int code;
         try {
             System.setOut(new PrintStream(java.io.OutputStream.nullOutputStream()));
             code =
-                    new CommandLine(new ReplayCommand())
-                            .execute(
-                                    "--profile",
-                                    "new-town",
-                                    file.toString(),
-                                    "--speed",
-                                    "max",
-                                    "--baseline-days",
-                                    "4",
-                                    "--out",
-                                    out.toString());
+                    SanAntonioFixture.withProfiles(
+                            folder,
+                            () ->
+                                    new CommandLine(new ReplayCommand())
+                                            .execute(
+                                                    "--profile",
+                                                    "new-town",
+                                                    file.toString(),
+                                                    "--speed",
+                                                    "max",
+                                                    "--baseline-days",
+                                                    "4",
+                                                    "--out",
+                                                    out.toString()));
         } finally {
             System.setOut(stdout);
-            if (before == null) System.clearProperty(CityProfiles.PROFILES_PROPERTY);
-            else System.setProperty(CityProfiles.PROFILES_PROPERTY, before);
         }
 
         assertThat(code).isZero();
