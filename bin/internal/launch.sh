@@ -6,7 +6,7 @@ cd "$ROOT"
 # shellcheck source=bin/internal/common.sh
 source "$ROOT/bin/internal/common.sh"
 
-JAVA_COMMANDS=(demo inspect profile replay backtest emergence impact job gateway handover)
+JAVA_COMMANDS=(demo inspect profile replay backtest emergence impact job gateway handover audit)
 
 usage() {
   cat <<'USAGE'
@@ -27,6 +27,7 @@ Commands:
   job        Run the Flink HotspotJob against Kafka and Redis
   gateway    Run the HTTP and WebSocket gateway
   handover   Write a shift's handover (per district: alerts, actions, places, patrols, tips) as HTML
+  audit      'audit verify FILE': check the gateway audit file's hash chain (edits, removals)
   help       This help; 'help <command>' is the same as '<command> --help'
 
 'bin/beatwatch <command> --help' lists a command's options. Commands run from the project root,

@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
             io.beatwatch.app.demo.DemoCommand.class,
             GatewayCommand.class,
             HandoverCommand.class,
+            AuditCommand.class,
             io.beatwatch.jobs.backtest.BacktestCommand.class,
             io.beatwatch.jobs.backtest.EmergenceCommand.class,
             io.beatwatch.jobs.impact.ImpactCommand.class

@@ -1,5 +1,6 @@
 package io.beatwatch.gateway.audit;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.beatwatch.gateway.internal.Json;
 import java.io.BufferedWriter;
 import java.io.Closeable;
@@ -19,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * Writes audit events as JSON lines to the SLF4J logger {@value #LOGGER_NAME} and, if configured,
  * appends them to a file. Logins and tickets, subscriptions, alert actions, suggestion feedback and
  * tip detail reads are audited. Never pass a token, ticket or tip text in here.
+ *
+ * <p>The lines form a hash chain ({@link AuditChain}: {@code seq} and {@code prev}, continued
+ * across restarts from the file's last line), so {@code bin/beatwatch audit verify FILE} shows any
+ * line edited, removed, inserted or moved.
  */
 public final class AuditLog implements Closeable {
 
@@ -39,10 +44,13 @@ public final class AuditLog implements Closeable {
 
     private final Clock clock;
     private final BufferedWriter file;
+    private AuditChain.Head head;
 
     public AuditLog(Clock clock, Path file) throws IOException {
         this.clock = clock;
+        this.head = file == null ? AuditChain.Head.EMPTY : AuditChain.headOf(file);
         if (file != null) {
+            SELF.info("audit file {}: chain head seq {} hash {}", file, head.seq(), head.hash());
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
@@ -86,10 +94,15 @@ public final class AuditLog implements Closeable {
             String from,
             String outcome,
             String detail) {
-        var line = line(clock.instant(), who, role, action, target, from, outcome, detail);
-        LOG.info(line);
-        if (file != null) {
-            synchronized (file) {
+        var n = node(clock.instant(), who, role, action, target, from, outcome, detail);
+        // one line at a time: the chain's order is the file's order
+        synchronized (this) {
+            n.put("seq", head.seq() + 1);
+            n.put("prev", head.hash());
+            String line = Json.write(n);
+            head = new AuditChain.Head(head.seq() + 1, AuditChain.hash(line));
+            LOG.info(line);
+            if (file != null) {
                 try {
                     file.write(line);
                     file.newLine();
@@ -101,8 +114,25 @@ public final class AuditLog implements Closeable {
         }
     }
 
-    /** Formats one JSON line (exposed for tests). */
+    /** The chain's head: the last line's sequence number and hash. */
+    public synchronized AuditChain.Head head() {
+        return head;
+    }
+
+    /** Formats one JSON line without its chain fields (exposed for tests). */
     public static String line(
+            Instant at,
+            String who,
+            String role,
+            String action,
+            String target,
+            String from,
+            String outcome,
+            String detail) {
+        return Json.write(node(at, who, role, action, target, from, outcome, detail));
+    }
+
+    private static ObjectNode node(
             Instant at,
             String who,
             String role,
@@ -128,15 +158,14 @@ public final class AuditLog implements Closeable {
         if (detail != null) {
             n.put("detail", detail);
         }
-        return Json.write(n);
+        return n;
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         if (file != null) {
-            synchronized (file) {
-                file.close();
-            }
+            SELF.info("audit file closed: chain head seq {} hash {}", head.seq(), head.hash());
+            file.close();
         }
     }
 }
