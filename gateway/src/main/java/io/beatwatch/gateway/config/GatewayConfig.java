@@ -32,7 +32,8 @@ public record GatewayConfig(
         Path auditFile,
         boolean trustForwardedFor,
         PublicPage publicPage,
-        MapLayers map) {
+        MapLayers map,
+        Tls tls) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 8080;
@@ -61,6 +62,7 @@ public record GatewayConfig(
         Objects.requireNonNull(publicPage, "publicPage");
         Objects.requireNonNull(publicFeed, "publicFeed");
         Objects.requireNonNull(map, "map");
+        Objects.requireNonNull(tls, "tls");
         allowedOrigins = List.copyOf(Objects.requireNonNull(allowedOrigins, "allowedOrigins"));
         if (allowedOrigins.isEmpty()) {
             throw new IllegalArgumentException("allowedOrigins must list at least one origin");
@@ -105,6 +107,7 @@ public record GatewayConfig(
         b.trustForwardedFor = trustForwardedFor;
         b.publicPage = publicPage;
         b.map = map;
+        b.tls = tls;
         return b;
     }
 
@@ -560,6 +563,49 @@ public record GatewayConfig(
     }
 
     /**
+     * HTTPS and WSS for the gateway itself (off by default: a reverse proxy usually terminates
+     * TLS). Either a PKCS#12 key store with its password, or a PEM certificate chain and its PEM
+     * private key (PKCS#8). The password is never printed ({@link #toString}).
+     */
+    public record Tls(Path keyStore, String keyStorePassword, Path certPem, Path keyPem) {
+
+        public static final Tls OFF = new Tls(null, null, null, null);
+
+        public Tls {
+            if (keyStore != null && (certPem != null || keyPem != null)) {
+                throw new IllegalArgumentException(
+                        "tls: configure keyStore or certPath + keyPath, not both");
+            }
+            if ((certPem == null) != (keyPem == null)) {
+                throw new IllegalArgumentException("tls: certPath and keyPath go together");
+            }
+            if (keyStore != null && keyStorePassword == null) {
+                throw new IllegalArgumentException(
+                        "tls.keyStorePassword (or BEATWATCH_TLS_KEYSTORE_PASSWORD) is required with"
+                                + " tls.keyStore");
+            }
+        }
+
+        /** Whether the gateway serves HTTPS / WSS. */
+        public boolean enabled() {
+            return keyStore != null || certPem != null;
+        }
+
+        @Override
+        public String toString() {
+            return "Tls[keyStore="
+                    + keyStore
+                    + ", keyStorePassword="
+                    + (keyStorePassword == null ? null : "***")
+                    + ", certPem="
+                    + certPem
+                    + ", keyPem="
+                    + keyPem
+                    + "]";
+        }
+    }
+
+    /**
      * What the console draws under the hotspots. {@code tileUrl}: an XYZ raster tile template
      * ({@code https://tiles.agency.example/{z}/{x}/{y}.png}) of a server the agency chooses, or a
      * WMS GetMap template with {@code {bbox}} (EPSG:3857 west,south,east,north of each 256 px
@@ -714,6 +760,7 @@ public record GatewayConfig(
         private boolean trustForwardedFor;
         private PublicPage publicPage = PublicPage.defaults();
         private MapLayers map = MapLayers.defaults();
+        private Tls tls = Tls.OFF;
 
         private Builder() {}
 
@@ -806,6 +853,15 @@ public record GatewayConfig(
             return this;
         }
 
+        public Builder tls(Tls v) {
+            tls = v;
+            return this;
+        }
+
+        public Tls tls() {
+            return tls;
+        }
+
         public MapLayers map() {
             return map;
         }
@@ -852,7 +908,8 @@ public record GatewayConfig(
                     auditFile,
                     trustForwardedFor,
                     publicPage,
-                    map);
+                    map,
+                    tls);
         }
     }
 }

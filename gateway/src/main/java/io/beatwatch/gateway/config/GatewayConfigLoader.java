@@ -40,6 +40,10 @@ public final class GatewayConfigLoader {
     public static final String ENV_ALLOWED_ORIGINS = "BEATWATCH_ALLOWED_ORIGINS";
     public static final String ENV_DEV_LOGINS = "BEATWATCH_DEV_LOGINS";
     public static final String ENV_AUDIT_FILE = "BEATWATCH_AUDIT_FILE";
+    public static final String ENV_TLS_KEYSTORE = "BEATWATCH_TLS_KEYSTORE";
+    public static final String ENV_TLS_KEYSTORE_PASSWORD = "BEATWATCH_TLS_KEYSTORE_PASSWORD";
+    public static final String ENV_TLS_CERT = "BEATWATCH_TLS_CERT";
+    public static final String ENV_TLS_KEY = "BEATWATCH_TLS_KEY";
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
@@ -187,6 +191,13 @@ public final class GatewayConfigLoader {
                         text(mp, "wmsUrl").orElse(map.wmsUrl()),
                         text(mp, "wmsLayers").orElse(map.wmsLayers())));
 
+        var tl = n.path("tls");
+        var tls = b.tls();
+        Path keyStore = text(tl, "keyStore").map(Path::of).orElse(tls.keyStore());
+        String password = text(tl, "keyStorePassword").orElse(tls.keyStorePassword());
+        Path cert = text(tl, "certPath").map(Path::of).orElse(tls.certPem());
+        Path key = text(tl, "keyPath").map(Path::of).orElse(tls.keyPem());
+
         // Environment overrides win over the file.
         env(env, ENV_HOST).ifPresent(b::host);
         env(env, ENV_PORT).map(v -> parseInt(ENV_PORT, v)).ifPresent(b::port);
@@ -197,6 +208,11 @@ public final class GatewayConfigLoader {
                 .ifPresent(b::allowedOrigins);
         env(env, ENV_DEV_LOGINS).map(v -> parseBool(ENV_DEV_LOGINS, v)).ifPresent(b::devLogins);
         env(env, ENV_AUDIT_FILE).map(Path::of).ifPresent(b::auditFile);
+        keyStore = env(env, ENV_TLS_KEYSTORE).map(Path::of).orElse(keyStore);
+        password = env(env, ENV_TLS_KEYSTORE_PASSWORD).orElse(password);
+        cert = env(env, ENV_TLS_CERT).map(Path::of).orElse(cert);
+        key = env(env, ENV_TLS_KEY).map(Path::of).orElse(key);
+        b.tls(new GatewayConfig.Tls(keyStore, password, cert, key));
         pem = env(env, ENV_JWT_PUBLIC_KEY).orElse(pem);
         pemPath = env(env, ENV_JWT_PUBLIC_KEY_PATH).map(Path::of).orElse(pemPath);
         issuer = env(env, ENV_JWT_ISSUER).orElse(issuer);

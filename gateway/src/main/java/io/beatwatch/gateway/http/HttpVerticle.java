@@ -7,6 +7,8 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PfxOptions;
 
 /**
  * One HTTP + WebSocket server instance on one event loop: the REST router, the WebSocket handshake,
@@ -49,6 +51,18 @@ public final class HttpVerticle extends VerticleBase {
                         .setMaxWebSocketMessageSize(cfg.limits().maxFrameBytes())
                         .setMaxFormAttributeSize(cfg.limits().maxBodyBytes())
                         .setMaxHeaderSize(16 * 1024);
+        var tls = cfg.tls();
+        if (tls.enabled()) {
+            options.setSsl(true)
+                    .setKeyCertOptions(
+                            tls.keyStore() != null
+                                    ? new PfxOptions()
+                                            .setPath(tls.keyStore().toString())
+                                            .setPassword(tls.keyStorePassword())
+                                    : new PemKeyCertOptions()
+                                            .setCertPath(tls.certPem().toString())
+                                            .setKeyPath(tls.keyPem().toString()));
+        }
         if (cfg.limits().socketSendBufferBytes() > 0) {
             options.setSendBufferSize(cfg.limits().socketSendBufferBytes());
         }

@@ -71,6 +71,51 @@ class GatewayConfigLoaderTest {
     }
 
     @Test
+    void readsTlsFromTheFileOrTheEnvironmentAndNeverPrintsThePassword(@TempDir Path dir)
+            throws Exception {
+        assertThat(GatewayConfigLoader.load(null, DEV).tls().enabled()).isFalse();
+        var file = dir.resolve("beatwatch.yaml");
+        Files.writeString(
+                file,
+                """
+                gateway:
+                  devLogins: true
+                  tls:
+                    keyStore: /etc/beatwatch/gateway.p12
+                """);
+        var tls =
+                GatewayConfigLoader.load(
+                                file,
+                                Map.of(GatewayConfigLoader.ENV_TLS_KEYSTORE_PASSWORD, "s3cret!"))
+                        .tls();
+        assertThat(tls.enabled()).isTrue();
+        assertThat(tls.keyStore()).isEqualTo(Path.of("/etc/beatwatch/gateway.p12"));
+        assertThat(tls.keyStorePassword()).isEqualTo("s3cret!");
+        assertThat(tls.toString()).doesNotContain("s3cret!").contains("***");
+
+        var pem =
+                GatewayConfigLoader.load(
+                                null,
+                                Map.of(
+                                        GatewayConfigLoader.ENV_DEV_LOGINS, "true",
+                                        GatewayConfigLoader.ENV_TLS_CERT, "/tls/chain.pem",
+                                        GatewayConfigLoader.ENV_TLS_KEY, "/tls/key.pem"))
+                        .tls();
+        assertThat(pem.enabled()).isTrue();
+        assertThat(pem.certPem()).isEqualTo(Path.of("/tls/chain.pem"));
+
+        assertThatThrownBy(() -> GatewayConfigLoader.load(file, Map.of()))
+                .hasMessageContaining("tls.keyStorePassword");
+        assertThatThrownBy(() -> new GatewayConfig.Tls(null, null, Path.of("c.pem"), null))
+                .hasMessageContaining("certPath and keyPath go together");
+        assertThatThrownBy(
+                        () ->
+                                new GatewayConfig.Tls(
+                                        Path.of("k.p12"), "x", Path.of("c.pem"), Path.of("k.pem")))
+                .hasMessageContaining("not both");
+    }
+
+    @Test
     void readsTheBaseLayerAndRefusesOneWithoutAttribution(@TempDir Path dir) throws Exception {
         var file = dir.resolve("beatwatch.yaml");
         Files.writeString(
