@@ -21,6 +21,7 @@ public final class GatewayMetrics {
     public static final String WS_SESSIONS = "beatwatch.gateway.ws.sessions";
     public static final String WS_REJECTED = "beatwatch.gateway.ws.rejected";
     public static final String WS_CLOSED = "beatwatch.gateway.ws.closed";
+    public static final String WS_MESSAGES_REJECTED = "beatwatch.gateway.ws.messages.rejected";
     public static final String ALERTS_PUSHED = "beatwatch.gateway.alerts.pushed";
     public static final String ALERTS_REPLAYED = "beatwatch.gateway.alerts.replayed";
     public static final String ALERTS_READ = "beatwatch.gateway.alerts.read";
@@ -177,6 +178,12 @@ public final class GatewayMetrics {
 
     public void wsRejected(String reason) {
         counter(WS_REJECTED, TAG_REASON, reason, "WebSocket upgrades refused").increment();
+    }
+
+    /** A console's message answered with an error (bad_request, forbidden, busy, ...). */
+    public void wsMessageRejected(String reason) {
+        counter(WS_MESSAGES_REJECTED, TAG_REASON, reason, "Console messages answered with an error")
+                .increment();
     }
 
     public void wsClosed(String reason) {

@@ -475,6 +475,7 @@ final class ConsoleSession {
     }
 
     private void error(String code, String detail) {
+        deps.metrics().wsMessageRejected(code);
         var e = Json.object();
         e.put("type", "error");
         e.put("error", code);

@@ -67,6 +67,11 @@ public final class TestConsole implements AutoCloseable {
         }
     }
 
+    /** The next message, whatever its type, or null after {@code waitMillis}. */
+    public JsonNode poll(long waitMillis) throws InterruptedException {
+        return inbox.poll(waitMillis, TimeUnit.MILLISECONDS);
+    }
+
     /** The next message of any of these types (others before it are dropped). */
     public JsonNode nextOf(java.util.Set<String> types) throws InterruptedException {
         long deadline = System.nanoTime() + GatewayFixture.WAIT.toNanos();
