@@ -292,9 +292,6 @@ public final class FuzzHarness implements Callable<Integer> {
                 in, crashes, hangs, seconds, peakHeap >> 20, maxHeap >> 20);
     }
 
-    static final String BEGIN = "<!-- fuzz:begin (written by FuzzHarness) -->";
-    static final String END = "<!-- fuzz:end -->";
-
     /**
      * Rewrites the fuzz section of report.md, creating the report (with the auth figure) if absent.
      */
@@ -307,7 +304,7 @@ public final class FuzzHarness implements Callable<Integer> {
             long peak,
             long max)
             throws IOException {
-        var s = new StringBuilder(BEGIN).append("\n## Bad input, fuzzed\n\n");
+        var s = new StringBuilder("## Bad input, fuzzed\n\n");
         s.append(
                 String.format(
                         "%,d generated inputs, **%d crashes, %d hangs**, in %.0f s on one core (seed %d,"
@@ -351,28 +348,11 @@ public final class FuzzHarness implements Callable<Integer> {
                         + " --seed "
                         + seed
                         + "\n```\n");
-        s.append(END).append('\n');
         Path report = out.resolve("report.md");
-        String text;
-        if (Files.exists(report)) {
-            text = Files.readString(report);
-            int b = text.indexOf(BEGIN);
-            int e = text.indexOf(END);
-            text =
-                    b >= 0 && e > b
-                            ? text.substring(0, b)
-                                    + s.toString().strip()
-                                    + text.substring(e + END.length())
-                            : text.stripTrailing() + "\n\n" + s;
-        } else {
-            text =
-                    "# Reliability report\n\nFaults, bad input and security (issue 13), each figure written by"
-                            + " the harness or test named in its section.\n\n"
-                            + authSection()
-                            + "\n"
-                            + s;
+        if (!Files.exists(report)) {
+            Files.writeString(report, ReportSection.NEW_REPORT + "\n" + authSection());
         }
-        Files.writeString(report, text);
+        ReportSection.write(report, "fuzz", "FuzzHarness", s.toString());
     }
 
     private String authSection() throws IOException {
