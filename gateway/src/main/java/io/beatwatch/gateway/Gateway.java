@@ -5,9 +5,9 @@ import io.beatwatch.gateway.audit.AuditLog;
 import io.beatwatch.gateway.auth.DevKeys;
 import io.beatwatch.gateway.auth.DevTokens;
 import io.beatwatch.gateway.auth.OriginPolicy;
-import io.beatwatch.gateway.auth.PemKeys;
 import io.beatwatch.gateway.auth.TicketStore;
 import io.beatwatch.gateway.auth.TokenVerifier;
+import io.beatwatch.gateway.auth.TrustedKeys;
 import io.beatwatch.gateway.config.GatewayConfig;
 import io.beatwatch.gateway.http.HttpVerticle;
 import io.beatwatch.gateway.http.ServerDeps;
@@ -49,9 +49,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -105,20 +103,18 @@ public final class Gateway {
 
     private static RunningGateway doStart(
             GatewayConfig config, Clock clock, List<AutoCloseable> closer) throws Exception {
-        var keys = new ArrayList<RSAPublicKey>();
         var jwt = config.jwt();
-        if (jwt.publicKeyPem() != null) {
-            keys.add(PemKeys.rsaPublicKey(jwt.publicKeyPem()));
-        }
-        if (jwt.publicKeyPath() != null) {
-            keys.add(PemKeys.rsaPublicKey(Files.readString(jwt.publicKeyPath())));
-        }
         DevTokens devTokens = null;
         if (config.devLogins()) {
             devTokens = new DevTokens(DevKeys.generate(), jwt.issuer(), jwt.audience(), clock);
-            keys.add(devTokens.keys().publicKey());
             LOG.warn("dev logins are ON: anyone reaching /api/dev/login gets a token (demo only)");
         }
+        var trusted =
+                new TrustedKeys(
+                        jwt.publicKeyPem(),
+                        jwt.publicKeyPath(),
+                        devTokens == null ? null : devTokens.keys().publicKey());
+        var keys = trusted.current();
 
         var cacheDir = Path.of(System.getProperty("java.io.tmpdir"), "beatwatch-vertx-cache");
         var vertx =
@@ -165,12 +161,19 @@ public final class Gateway {
         var patrolMinutes = new AtomicReference<PatrolMinutesSnapshot>();
         var feedClock = new FeedClock(clock);
         var publicPage = new AtomicReference<PublicPageSnapshot>();
+        var verifier =
+                new TokenVerifier(keys, jwt.issuer(), jwt.audience(), jwt.clockSkew(), clock);
+        if (trusted.file() != null) {
+            long timer =
+                    vertx.setPeriodic(
+                            jwt.keyReload().toMillis(), id -> reloadKeys(vertx, trusted, verifier));
+            closer.add(() -> vertx.cancelTimer(timer));
+        }
         var deps =
                 new ServerDeps(
                         config,
                         clock,
-                        new TokenVerifier(
-                                keys, jwt.issuer(), jwt.audience(), jwt.clockSkew(), clock),
+                        verifier,
                         devTokens,
                         new TicketStore(commands, config.limits().ticketTtl()),
                         new OriginPolicy(config.allowedOrigins()),
@@ -301,6 +304,28 @@ public final class Gateway {
                 }
             }
         }
+    }
+
+    /** Reads the key file again off the event loop; a bad file keeps the keys trusted now. */
+    private static void reloadKeys(Vertx vertx, TrustedKeys trusted, TokenVerifier verifier) {
+        vertx.executeBlocking(trusted::reload, false)
+                .onSuccess(
+                        changed ->
+                                changed.ifPresent(
+                                        keys -> {
+                                            verifier.trust(keys);
+                                            LOG.info(
+                                                    "trusted keys reloaded from {}: {} key(s)",
+                                                    trusted.file(),
+                                                    keys.size());
+                                        }))
+                .onFailure(
+                        e ->
+                                LOG.warn(
+                                        "key file {} not reloaded ({}); still trusting {} key(s)",
+                                        trusted.file(),
+                                        e.getMessage(),
+                                        trusted.current().size()));
     }
 
     private static int freePort(String host) throws java.io.IOException {

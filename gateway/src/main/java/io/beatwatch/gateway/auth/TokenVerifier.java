@@ -30,7 +30,7 @@ public final class TokenVerifier {
 
     public static final String CLAIM_DISTRICTS = "districts";
 
-    private final List<RSASSAVerifier> verifiers;
+    private volatile List<RSASSAVerifier> verifiers;
     private final String issuer;
     private final String audience;
     private final Duration skew;
@@ -43,14 +43,22 @@ public final class TokenVerifier {
 
     public TokenVerifier(
             List<RSAPublicKey> keys, String issuer, String audience, Duration skew, Clock clock) {
-        if (keys.isEmpty()) {
-            throw new IllegalArgumentException("at least one trusted key is required");
-        }
-        this.verifiers = keys.stream().map(RSASSAVerifier::new).toList();
+        trust(keys);
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.audience = Objects.requireNonNull(audience, "audience");
         this.skew = Objects.requireNonNull(skew, "skew");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Replaces the trusted keys at once (a key rotation): tokens signed by a key no longer in
+     * {@code keys} are refused from now on.
+     */
+    public void trust(List<RSAPublicKey> keys) {
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("at least one trusted key is required");
+        }
+        this.verifiers = keys.stream().map(RSASSAVerifier::new).toList();
     }
 
     /** Verifies an {@code Authorization} header value ({@code Bearer <jwt>}). */
@@ -135,7 +143,7 @@ public final class TokenVerifier {
     }
 
     private boolean signedByTrustedKey(SignedJWT jwt) {
-        for (var v : verifiers) {
+        for (var v : this.verifiers) {
             try {
                 if (jwt.verify(v)) {
                     return true;

@@ -188,21 +188,41 @@ public record GatewayConfig(
     }
 
     /**
-     * How bearer tokens are checked: RS256 only, with this public key (inline PEM or a file),
-     * issuer and audience (the token's {@code aud} must name it, so a token the identity provider
-     * minted for another service is refused), allowing a small clock skew.
+     * How bearer tokens are checked: RS256 only, with these public keys (inline PEM or a file; each
+     * may hold several {@code BEGIN PUBLIC KEY} blocks), issuer and audience (the token's {@code
+     * aud} must name it, so a token the identity provider minted for another service is refused),
+     * allowing a small clock skew. The key file is read again every {@code keyReload}: to rotate,
+     * add the new key to the file, move the identity provider to it, then remove the old one;
+     * tokens signed by a removed key are refused from the next reload on, without a restart.
      */
     public record Jwt(
             String publicKeyPem,
             Path publicKeyPath,
             String issuer,
             Duration clockSkew,
-            String audience) {
+            String audience,
+            Duration keyReload) {
         public static final String DEFAULT_ISSUER = "beatwatch";
         public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(30);
         public static final String DEFAULT_AUDIENCE = "beatwatch-gateway";
+        public static final Duration DEFAULT_KEY_RELOAD = Duration.ofSeconds(60);
+
+        /** With the default key reload interval. */
+        public Jwt(
+                String publicKeyPem,
+                Path publicKeyPath,
+                String issuer,
+                Duration clockSkew,
+                String audience) {
+            this(publicKeyPem, publicKeyPath, issuer, clockSkew, audience, DEFAULT_KEY_RELOAD);
+        }
 
         public Jwt {
+            Objects.requireNonNull(keyReload, "jwt.keyReload");
+            if (keyReload.compareTo(Duration.ofMillis(100)) < 0
+                    || keyReload.compareTo(Duration.ofHours(24)) > 0) {
+                throw new IllegalArgumentException("jwt.keyReload must be 100 ms..24 h");
+            }
             requireText(issuer, "jwt.issuer");
             requireText(audience, "jwt.audience");
             Objects.requireNonNull(clockSkew, "jwt.clockSkew");

@@ -105,6 +105,7 @@ public final class GatewayConfigLoader {
         var issuer = text(j, "issuer").orElse(jwt.issuer());
         var skew = duration(j, "clockSkew").orElse(jwt.clockSkew());
         var audience = text(j, "audience").orElse(jwt.audience());
+        var keyReload = duration(j, "keyReload").orElse(jwt.keyReload());
 
         var l = n.path("limits");
         var lim = b.limits();
@@ -216,7 +217,7 @@ public final class GatewayConfigLoader {
         pem = env(env, ENV_JWT_PUBLIC_KEY).orElse(pem);
         pemPath = env(env, ENV_JWT_PUBLIC_KEY_PATH).map(Path::of).orElse(pemPath);
         issuer = env(env, ENV_JWT_ISSUER).orElse(issuer);
-        b.jwt(new GatewayConfig.Jwt(pem, pemPath, issuer, skew, audience));
+        b.jwt(new GatewayConfig.Jwt(pem, pemPath, issuer, skew, audience, keyReload));
         return b.build();
     }
 
