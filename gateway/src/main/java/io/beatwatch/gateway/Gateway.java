@@ -5,12 +5,14 @@ import io.beatwatch.gateway.audit.AuditLog;
 import io.beatwatch.gateway.auth.DevKeys;
 import io.beatwatch.gateway.auth.DevTokens;
 import io.beatwatch.gateway.auth.OriginPolicy;
+import io.beatwatch.gateway.auth.Revocations;
 import io.beatwatch.gateway.auth.TicketStore;
 import io.beatwatch.gateway.auth.TokenVerifier;
 import io.beatwatch.gateway.auth.TrustedKeys;
 import io.beatwatch.gateway.config.GatewayConfig;
 import io.beatwatch.gateway.http.HttpVerticle;
 import io.beatwatch.gateway.http.ServerDeps;
+import io.beatwatch.gateway.internal.Async;
 import io.beatwatch.gateway.internal.KafkaPublisher;
 import io.beatwatch.gateway.live.AlertStreamVerticle;
 import io.beatwatch.gateway.live.LiveHub;
@@ -35,6 +37,7 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -169,13 +172,19 @@ public final class Gateway {
                             jwt.keyReload().toMillis(), id -> reloadKeys(vertx, trusted, verifier));
             closer.add(() -> vertx.cancelTimer(timer));
         }
+        long revocationSync =
+                vertx.setPeriodic(
+                        REVOCATION_SYNC.toMillis(),
+                        id -> syncRevocations(vertx, commands, verifier.revocations(), clock));
+        closer.add(() -> vertx.cancelTimer(revocationSync));
         var deps =
                 new ServerDeps(
                         config,
                         clock,
                         verifier,
                         devTokens,
-                        new TicketStore(commands, config.limits().ticketTtl()),
+                        new TicketStore(
+                                commands, config.limits().ticketTtl(), verifier.revocations()),
                         new OriginPolicy(config.allowedOrigins()),
                         view,
                         kafka,
@@ -304,6 +313,27 @@ public final class Gateway {
                 }
             }
         }
+    }
+
+    /** How often each gateway reads the revoked sessions other instances wrote. */
+    static final Duration REVOCATION_SYNC = Duration.ofSeconds(2);
+
+    /** Mirrors the revoked sessions from Redis and drops those older than any token. */
+    private static void syncRevocations(
+            Vertx vertx,
+            RedisAsyncCommands<String, String> redis,
+            Revocations revocations,
+            Clock clock) {
+        var context = vertx.getOrCreateContext();
+        Async.on(context, redis.hgetall(Revocations.KEY))
+                .onSuccess(
+                        stored -> {
+                            var stale = revocations.replaceWith(stored, clock.instant());
+                            if (!stale.isEmpty()) {
+                                redis.hdel(Revocations.KEY, stale.toArray(String[]::new));
+                            }
+                        })
+                .onFailure(e -> LOG.debug("revoked sessions not read: {}", e.toString()));
     }
 
     /** Reads the key file again off the event loop; a bad file keeps the keys trusted now. */

@@ -6,13 +6,19 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * An authenticated user: who, which role, which districts ({@link #ALL} = every district), and
- * until when the token that proved it is valid.
+ * An authenticated user: who, which role, which districts ({@link #ALL} = every district), and when
+ * the token that proved it was issued (null if it did not say) and until when it is valid.
  */
-public record Principal(String user, Role role, Set<String> districts, Instant expiresAt) {
+public record Principal(
+        String user, Role role, Set<String> districts, Instant expiresAt, Instant issuedAt) {
 
     /** The district claim value meaning every district. */
     public static final String ALL = "*";
+
+    /** Without an issue time (tests, tokens without {@code iat}). */
+    public Principal(String user, Role role, Set<String> districts, Instant expiresAt) {
+        this(user, role, districts, expiresAt, null);
+    }
 
     public Principal {
         Objects.requireNonNull(user, "user");

@@ -26,10 +26,18 @@ public final class TicketStore {
 
     private final RedisAsyncCommands<String, String> redis;
     private final Duration ttl;
+    private final Revocations revocations;
 
     public TicketStore(RedisAsyncCommands<String, String> redis, Duration ttl) {
+        this(redis, ttl, new Revocations());
+    }
+
+    /** Tickets of a revoked session are refused at redemption. */
+    public TicketStore(
+            RedisAsyncCommands<String, String> redis, Duration ttl, Revocations revocations) {
         this.redis = redis;
         this.ttl = ttl;
+        this.revocations = revocations;
     }
 
     public Duration ttl() {
@@ -45,6 +53,7 @@ public final class TicketStore {
         var ds = value.putArray("districts");
         p.districts().forEach(ds::add);
         value.put("expiresAt", p.expiresAt().toString());
+        if (p.issuedAt() != null) value.put("issuedAt", p.issuedAt().toString());
         var key = RedisKeys.wsTicket(Hashing.sha256Hex(ticket));
         return Async.on(
                         ctx,
@@ -65,7 +74,11 @@ public final class TicketStore {
         }
         var key = RedisKeys.wsTicket(Hashing.sha256Hex(ticket));
         return Async.on(ctx, redis.getdel(key))
-                .map(v -> v == null ? Optional.empty() : parse(v, now));
+                .map(
+                        v ->
+                                v == null
+                                        ? Optional.<Principal>empty()
+                                        : parse(v, now).filter(p -> !revocations.revoked(p)));
     }
 
     private static Optional<Principal> parse(String v, Instant now) {
@@ -78,7 +91,8 @@ public final class TicketStore {
             }
             var ds = new HashSet<String>();
             n.path("districts").forEach(d -> ds.add(d.asText()));
-            return Optional.of(new Principal(n.path("user").asText(), role, ds, exp));
+            var iat = n.hasNonNull("issuedAt") ? Instant.parse(n.path("issuedAt").asText()) : null;
+            return Optional.of(new Principal(n.path("user").asText(), role, ds, exp, iat));
         } catch (Exception e) {
             return Optional.empty();
         }

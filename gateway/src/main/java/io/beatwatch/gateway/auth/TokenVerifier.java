@@ -31,6 +31,7 @@ public final class TokenVerifier {
     public static final String CLAIM_DISTRICTS = "districts";
 
     private volatile List<RSASSAVerifier> verifiers;
+    private final Revocations revocations = new Revocations();
     private final String issuer;
     private final String audience;
     private final Duration skew;
@@ -59,6 +60,11 @@ public final class TokenVerifier {
             throw new IllegalArgumentException("at least one trusted key is required");
         }
         this.verifiers = keys.stream().map(RSASSAVerifier::new).toList();
+    }
+
+    /** The users whose earlier tokens are refused (sign-out, revoked sessions). */
+    public Revocations revocations() {
+        return revocations;
     }
 
     /** Verifies an {@code Authorization} header value ({@code Bearer <jwt>}). */
@@ -139,7 +145,14 @@ public final class TokenVerifier {
         if (role == Role.DISPATCHER && (scope.isEmpty() || scope.contains(Principal.ALL))) {
             throw ApiException.unauthorized("dispatcher token must name its districts");
         }
-        return new Principal(sub, role, scope, exp.toInstant());
+        var iat = claims.getIssueTime();
+        var principal =
+                new Principal(
+                        sub, role, scope, exp.toInstant(), iat == null ? null : iat.toInstant());
+        if (revocations.revoked(principal)) {
+            throw ApiException.unauthorized("token has been revoked (signed out)");
+        }
+        return principal;
     }
 
     private boolean signedByTrustedKey(SignedJWT jwt) {

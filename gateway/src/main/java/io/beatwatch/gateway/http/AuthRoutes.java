@@ -2,6 +2,10 @@ package io.beatwatch.gateway.http;
 
 import io.beatwatch.gateway.audit.AuditLog;
 import io.beatwatch.gateway.auth.DevTokens;
+import io.beatwatch.gateway.auth.Principal;
+import io.beatwatch.gateway.auth.Revocations;
+import io.beatwatch.gateway.auth.Role;
+import io.beatwatch.gateway.internal.Async;
 import io.beatwatch.gateway.internal.Json;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -33,6 +37,74 @@ final class AuthRoutes {
 
     void mountProtected(Router router) {
         router.post("/api/ws-ticket").handler(this::ticket);
+        router.post("/api/logout").handler(this::logout);
+        router.post("/api/sessions/revoke").handler(this::revokeSessions);
+    }
+
+    /** Signs the caller out everywhere: every token of theirs issued until now is refused. */
+    private void logout(RoutingContext ctx) {
+        var p = Http.principal(ctx);
+        revoke(ctx, p, p.user(), "session.logout");
+    }
+
+    /**
+     * Revokes another user's sessions (a lost tablet, a leaver): ops, or a supervisor of every
+     * district. Their tokens issued until now are refused and their open consoles closed.
+     */
+    private void revokeSessions(RoutingContext ctx) {
+        var p = Http.principal(ctx);
+        var from = Http.remote(ctx.request(), deps.config().trustForwardedFor());
+        var user = Http.body(ctx).path("user").asText("");
+        if (user.isBlank() || user.length() > 128) {
+            throw ApiException.badRequest("user is required");
+        }
+        boolean allowed = p.role() == Role.OPS || (p.role() == Role.SUPERVISOR && p.allDistricts());
+        if (!allowed) {
+            deps.audit()
+                    .record(
+                            p.user(),
+                            p.role().wire(),
+                            "session.revoke",
+                            user,
+                            from,
+                            AuditLog.DENIED,
+                            "needs ops or a supervisor of every district");
+            throw ApiException.forbidden(
+                    "revoking sessions needs ops or a supervisor of every district");
+        }
+        revoke(ctx, p, user, "session.revoke");
+    }
+
+    private void revoke(RoutingContext ctx, Principal by, String user, String action) {
+        var from = Http.remote(ctx.request(), deps.config().trustForwardedFor());
+        var at = deps.clock().instant();
+        Async.on(
+                        ctx.vertx().getOrCreateContext(),
+                        deps.view()
+                                .commands()
+                                .hset(Revocations.KEY, user, Long.toString(at.toEpochMilli())))
+                .onSuccess(
+                        v -> {
+                            deps.verifier().revocations().revoke(user, at);
+                            deps.audit()
+                                    .record(
+                                            by.user(),
+                                            by.role().wire(),
+                                            action,
+                                            user,
+                                            from,
+                                            AuditLog.OK,
+                                            null);
+                            var out = Json.object();
+                            out.put("user", user);
+                            out.put("revokedAt", at.toString());
+                            Http.json(ctx, 202, out);
+                        })
+                .onFailure(
+                        e ->
+                                ctx.fail(
+                                        ApiException.unavailable(
+                                                "cannot record the revocation; try again")));
     }
 
     /** Verifies the bearer token and stores the principal in the context; 401 otherwise. */

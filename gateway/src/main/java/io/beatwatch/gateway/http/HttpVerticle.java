@@ -39,7 +39,8 @@ public final class HttpVerticle extends VerticleBase {
                         deps.audit(),
                         cfg.limits(),
                         cfg.live(),
-                        deps.clock());
+                        deps.clock(),
+                        deps.verifier().revocations());
         group = new SessionGroup(vertx, context, sessionDeps);
         group.start();
         unregister = deps.hub().register(context, group);

@@ -44,6 +44,9 @@ final class ConsoleSession {
     /** Close code when the gateway shuts down. */
     static final short CLOSE_GOING_AWAY = 1001;
 
+    /** Close code: the user's session was revoked (signed out everywhere, or by a supervisor). */
+    static final short CLOSE_REVOKED = 4001;
+
     /** {@code reason} tags of the closed-sessions counter for slow consoles. */
     static final String CLOSED_OVERFLOW = "overflow";
 
@@ -499,6 +502,10 @@ final class ConsoleSession {
     /** Closes the console if it has been blocked too long or stopped answering pings. */
     void checkHealth(long nowMillis) {
         if (phase == Phase.CLOSED) {
+            return;
+        }
+        if (deps.revocations().revoked(principal)) {
+            close(CLOSE_REVOKED, "session revoked", "revoked");
             return;
         }
         if (blockedSinceMillis >= 0

@@ -1,6 +1,7 @@
 package io.beatwatch.gateway.ws;
 
 import io.beatwatch.gateway.audit.AuditLog;
+import io.beatwatch.gateway.auth.Revocations;
 import io.beatwatch.gateway.config.GatewayConfig;
 import io.beatwatch.gateway.live.LiveState;
 import io.beatwatch.gateway.metrics.GatewayMetrics;
@@ -16,4 +17,5 @@ public record SessionDeps(
         AuditLog audit,
         GatewayConfig.Limits limits,
         GatewayConfig.Live live,
-        Clock clock) {}
+        Clock clock,
+        Revocations revocations) {}

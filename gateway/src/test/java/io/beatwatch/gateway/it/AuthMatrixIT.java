@@ -70,6 +70,13 @@ class AuthMatrixIT {
     static final Set<Who> EVERYONE = EnumSet.allOf(Who.class);
     static final Set<Who> CONSOLE =
             EnumSet.of(Who.SUPERVISOR, Who.DISPATCHER_NORTH, Who.DISPATCHER_SOUTH, Who.ANALYST);
+    static final Set<Who> STAFF =
+            EnumSet.of(
+                    Who.SUPERVISOR,
+                    Who.DISPATCHER_NORTH,
+                    Who.DISPATCHER_SOUTH,
+                    Who.ANALYST,
+                    Who.OPS);
     static final Set<Who> SEES_NORTH =
             EnumSet.of(Who.SUPERVISOR, Who.DISPATCHER_NORTH, Who.ANALYST);
 
@@ -209,7 +216,19 @@ class AuthMatrixIT {
                             "/api/status",
                             "/api/status",
                             null,
-                            EnumSet.of(Who.SUPERVISOR, Who.OPS)));
+                            EnumSet.of(Who.SUPERVISOR, Who.OPS)),
+                    // revoking a user nobody is: harmless to the rest of the matrix
+                    prot(
+                            "POST",
+                            "/api/sessions/revoke",
+                            "/api/sessions/revoke",
+                            "{\"user\":\"nobody-revoked\"}",
+                            EnumSet.of(Who.SUPERVISOR, Who.OPS)),
+                    // signs the caller out: checked after everything else (see LAST)
+                    prot("POST", "/api/logout", "/api/logout", "", STAFF));
+
+    /** Revokes the caller's own tokens, so it runs once every other case is done. */
+    static final String LAST = "POST /api/logout";
 
     /** One WebSocket case: a client message and who may send it (others cannot even connect). */
     record WsCase(String type, String name, String message, Set<Who> allowed) {}
@@ -345,27 +364,7 @@ class AuthMatrixIT {
         int before = failures.size();
         // state-changing calls last, so an allowed ack does not change what later calls see
         for (var r : ROUTES) {
-            for (var w : Who.values()) {
-                var res = call(r, TOKENS.get(w));
-                int s = res.statusCode();
-                var what = w + " " + r.key();
-                if (r.allowed().contains(w)) {
-                    boolean ok =
-                            (s >= 200 && s < 300) || (r.path().equals("/health/ready") && s == 503);
-                    check(what, ok, "expected allow, got " + s + " " + res.body());
-                    if (ok && r.northOnly() != null && !SEES_NORTH.contains(w)) {
-                        check(
-                                what + " (scope)",
-                                !res.body().contains(r.northOnly()),
-                                "answer shows NORTH's " + r.northOnly());
-                    }
-                } else {
-                    check(
-                            what,
-                            s == w.denyStatus(),
-                            "expected " + w.denyStatus() + ", got " + s + " " + res.body());
-                }
-            }
+            if (!r.key().equals(LAST)) checkRoute(r);
         }
         var attacks = AttackTokens.all(gw.tokens(), Clock.systemUTC());
         for (var r : ROUTES) {
@@ -388,9 +387,38 @@ class AuthMatrixIT {
                 wsCase(c, w);
             }
         }
+        ROUTES.stream().filter(r -> r.key().equals(LAST)).forEach(this::checkRoute);
         System.out.printf("auth matrix: %d cases, %d failures%n", cases, failures.size() - before);
         failures.forEach(f -> System.out.println("  FAIL " + f));
         assertThat(failures).isEmpty();
+    }
+
+    private void checkRoute(Route r) {
+        try {
+            for (var w : Who.values()) {
+                var res = call(r, TOKENS.get(w));
+                int s = res.statusCode();
+                var what = w + " " + r.key();
+                if (r.allowed().contains(w)) {
+                    boolean ok =
+                            (s >= 200 && s < 300) || (r.path().equals("/health/ready") && s == 503);
+                    check(what, ok, "expected allow, got " + s + " " + res.body());
+                    if (ok && r.northOnly() != null && !SEES_NORTH.contains(w)) {
+                        check(
+                                what + " (scope)",
+                                !res.body().contains(r.northOnly()),
+                                "answer shows NORTH's " + r.northOnly());
+                    }
+                } else {
+                    check(
+                            what,
+                            s == w.denyStatus(),
+                            "expected " + w.denyStatus() + ", got " + s + " " + res.body());
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void wsCase(WsCase c, Who w) throws Exception {
