@@ -77,6 +77,7 @@ export async function fetch(path, init = {}) {
   const claims = claimsOf(init);
   if (!claims) return json(401, { error: 'unauthorized', detail: 'missing bearer token' });
   if (p === '/api/ws-ticket' && method === 'POST') return json(200, { ticket: `t-${Math.random().toString(36).slice(2)}`, expiresInSeconds: 30 });
+  if (p === '/api/logout' && method === 'POST') return json(202, { user: 'demo', revokedAt: new Date().toISOString() });
   if (p === '/api/config') return json(404, { error: 'not_found', detail: 'no console config' });
   if (p === '/api/districts.geojson') return json(200, SAMPLE_DISTRICTS);
   if (p === '/api/patrol/dosage') {

@@ -10,8 +10,8 @@ import { ApiError } from './api.js';
 export const BACKOFF = { baseMs: 1000, maxMs: 30000 };
 /** Close code the gateway uses for a console whose send queue stayed full: resume at once. */
 export const CLOSE_RESUME = 4008;
-/** Close codes after which reconnecting with the same token is pointless. */
-const CLOSE_AUTH = new Set([4401, 4403]);
+/** Close codes after which reconnecting with the same token is pointless (4001: revoked). */
+const CLOSE_AUTH = new Set([4001, 4401, 4403]);
 const PING_EVERY_MS = 20000;
 /**
  * A ping that nothing at all (not even a pong) has followed for this long means the link is dead even
@@ -141,7 +141,7 @@ export class Connection extends EventTarget {
         return this.scheduleReconnect('resuming after the gateway closed a slow link', 200);
       }
       if (CLOSE_AUTH.has(event.code)) {
-        const e = new ApiError(event.code === 4401 ? 401 : 403, 'unauthorized', event.reason || 'session refused');
+        const e = new ApiError(event.code === 4403 ? 403 : 401, event.code === 4001 ? 'revoked' : 'unauthorized', event.reason || 'session refused');
         this.setState('stopped', { reason: e.describe(), auth: true });
         this.dispatchEvent(new CustomEvent('unauthorized', { detail: e }));
         return;

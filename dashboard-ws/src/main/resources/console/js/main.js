@@ -164,6 +164,16 @@ function signOut(message) {
   window.location.reload();
 }
 
+/** The sign-out button: the gateway revokes this user's tokens everywhere, then sign out here. */
+async function signOutEverywhere() {
+  try {
+    await api.post('/api/logout', undefined, { timeoutMs: 3000 });
+  } catch (e) {
+    // signed out in this tab anyway; the token expires on its own
+  }
+  signOut();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Console
 
@@ -964,7 +974,7 @@ function everyHalfMinute() {
 // Controls and keyboard
 
 function initControls() {
-  $('logout').addEventListener('click', () => signOut());
+  $('logout').addEventListener('click', () => signOutEverywhere());
   $('conn-retry').addEventListener('click', () => connection && connection.retryNow());
   $('history-live').addEventListener('click', () => setHistory(0));
   $('time-slider').addEventListener('input', (e) => setHistory(Number(e.target.value)));

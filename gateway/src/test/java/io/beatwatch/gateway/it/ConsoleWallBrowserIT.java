@@ -255,6 +255,31 @@ class ConsoleWallBrowserIT {
     }
 
     @Test
+    @Order(4)
+    void signingOutRevokesTheTokenOnTheGatewayNotOnlyInTheTab() throws Exception {
+        WebDriver b = Browser.chromium(1440, 900);
+        try {
+            Browser.signIn(b, url(""), "sup1");
+            var token =
+                    (String)
+                            Browser.js(b)
+                                    .executeScript(
+                                            "return JSON.parse(sessionStorage.getItem('beatwatch.token'));");
+            assertThat(gw.get("/api/alerts", token).statusCode()).isEqualTo(200);
+            b.findElement(By.cssSelector("[data-testid=logout-button]")).click();
+            var wait = Browser.waitFor(b);
+            wait.until(
+                    d -> d.findElement(By.cssSelector("[data-testid=login-panel]")).isDisplayed());
+            assertThat(b.findElement(By.cssSelector("[data-testid=login-message]")).getText())
+                    .contains("signed out");
+            // a copy of the token (another tab, a stolen one) is refused too
+            assertThat(gw.get("/api/alerts", token).statusCode()).isEqualTo(401);
+        } finally {
+            b.quit();
+        }
+    }
+
+    @Test
     @Order(2)
     void onATabletTheConsoleIsOneColumnWithTouchSizedTargets() throws Exception {
         WebDriver b = Browser.chromium(800, 1280);
