@@ -1,6 +1,7 @@
 package io.beatwatch.load;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.beatwatch.core.docs.ReportSection;
 import io.beatwatch.core.json.Json;
 import io.beatwatch.load.fuzz.CsvTarget;
 import io.beatwatch.load.fuzz.DecoderTarget;
@@ -349,25 +350,6 @@ public final class FuzzHarness implements Callable<Integer> {
                         + seed
                         + "\n```\n");
         Path report = out.resolve("report.md");
-        if (!Files.exists(report)) {
-            Files.writeString(report, ReportSection.NEW_REPORT + "\n" + authSection());
-        }
         ReportSection.write(report, "fuzz", "FuzzHarness", s.toString());
-    }
-
-    private String authSection() throws IOException {
-        Path auth = out.resolve("auth.json");
-        String figure = Files.exists(auth) ? Files.readString(auth).strip() : "(auth.json absent)";
-        var n = Files.exists(auth) ? Json.tree(figure) : null;
-        return "## Authorization matrix\n\n"
-                + (n == null
-                        ? figure
-                        : n.path("cases").asLong()
-                                + " cases, "
-                                + n.path("failures").asLong()
-                                + " failures")
-                + " (`auth.json`: `"
-                + figure
-                + "`), from the gateway's authorization matrix test.\n";
     }
 }

@@ -1,6 +1,7 @@
 package io.beatwatch.load;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.beatwatch.core.docs.ReportSection;
 import io.beatwatch.core.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package io.beatwatch.gateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.beatwatch.core.docs.ReportSection;
 import io.beatwatch.core.view.RedisKeys;
 import io.beatwatch.gateway.auth.AttackTokens;
 import io.beatwatch.gateway.auth.DevKeys;
@@ -509,5 +510,21 @@ class AuthMatrixIT {
                 dir.resolve("auth.json"),
                 String.format(
                         Locale.ROOT, "{\"cases\":%d,\"failures\":%d}%n", cases, failures.size()));
+        ReportSection.write(
+                dir.resolve("report.md"),
+                "auth",
+                "AuthMatrixIT",
+                String.format(
+                        Locale.ROOT,
+                        "## Authorization matrix%n%n%,d cases, %d failures (`auth.json`), from the"
+                                + " gateway's `AuthMatrixIT`: every role (supervisor, dispatchers of"
+                                + " two districts, analyst, ops, a signed non-staff token, no token)"
+                                + " against every HTTP route and WebSocket message type of one table"
+                                + " that must list exactly what the router serves, and every attack"
+                                + " token (alg none, HS256 with the public key, tampered, expired,"
+                                + " not yet valid, wrong issuer or audience, foreign key, ...)"
+                                + " against every protected route.%n",
+                        cases,
+                        failures.size()));
     }
 }

@@ -1,4 +1,4 @@
-package io.beatwatch.load;
+package io.beatwatch.core.docs;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +12,7 @@ import java.nio.file.Path;
 public final class ReportSection {
 
     /** The title and preface of a report that does not exist yet. */
-    static final String NEW_REPORT =
+    public static final String NEW_REPORT =
             "# Reliability report\n\nFaults, bad input and security (issue 13), each figure written by"
                     + " the harness or test named in its section.\n";
 

@@ -1,0 +1,2 @@
+/** Sections of the shared reports under docs/ that harnesses and tests rewrite. */
+package io.beatwatch.core.docs;
