@@ -69,6 +69,7 @@ public final class MutationSummary implements Callable<Integer> {
     static final class Tally {
         int total;
         int detected;
+        int timedOut;
         int noCoverage;
 
         double score() {
@@ -101,6 +102,7 @@ public final class MutationSummary implements Callable<Integer> {
                 t.total++;
                 if (DETECTED.contains(m.group(1))) t.detected++;
                 if (m.group(1).equals("NO_COVERAGE")) t.noCoverage++;
+                if (m.group(1).equals("TIMED_OUT")) t.timedOut++;
             }
         }
         write(tallies);
@@ -135,6 +137,7 @@ public final class MutationSummary implements Callable<Integer> {
             detail.putObject(e.getKey())
                     .put("mutations", t.total)
                     .put("detected", t.detected)
+                    .put("timedOut", t.timedOut)
                     .put("noCoverage", t.noCoverage)
                     .put("score", score)
                     .put("testStrength", Math.round(t.strength() * 1000) / 1000.0);
@@ -159,16 +162,19 @@ public final class MutationSummary implements Callable<Integer> {
                         + " jqwik properties) of each package; score = detected / all mutations (PIT's"
                         + " definition: killed, timed out, memory or run error), test strength = detected"
                         + " / mutations some test runs. Target: 80% in each package.\n\n");
-        s.append("| package | mutations | detected | no test runs it | score | test strength |\n");
-        s.append("|---|---:|---:|---:|---:|---:|\n");
+        s.append(
+                "| package | mutations | detected | of which timed out | no test runs it | score |"
+                        + " test strength |\n");
+        s.append("|---|---:|---:|---:|---:|---:|---:|\n");
         for (var e : tallies.entrySet()) {
             Tally t = e.getValue();
             s.append(
                     String.format(
-                            "| `%s` | %,d | %,d | %,d | %s%.0f%%%s | %.0f%% |%n",
+                            "| `%s` | %,d | %,d | %,d | %,d | %s%.0f%%%s | %.0f%% |%n",
                             e.getKey(),
                             t.total,
                             t.detected,
+                            t.timedOut,
                             t.noCoverage,
                             t.score() >= TARGET ? "" : "**",
                             100 * t.score(),

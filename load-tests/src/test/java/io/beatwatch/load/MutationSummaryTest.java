@@ -51,7 +51,8 @@ class MutationSummaryTest {
         assertThat(report).startsWith("# Reliability report\n\nother text");
         assertThat(report.split("mutation:begin", -1)).hasSize(2);
         assertThat(report)
-                .contains("| `io.beatwatch.core.detect` | 4 | 2 | 1 | **50% (below 80%)** | 67% |");
+                .contains(
+                        "| `io.beatwatch.core.detect` | 4 | 2 | 1 | 1 | **50% (below 80%)** | 67% |");
     }
 
     private static String m(String status, String mutatedClass) {
