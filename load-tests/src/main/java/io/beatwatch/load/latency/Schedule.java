@@ -15,11 +15,11 @@ import java.util.SplittableRandom;
 /**
  * The open-loop plan of one scenario, a pure function of the slot index: slot {@code i} is due at
  * {@code startMillis + i / rate}; most slots are officer-initiated background calls spread over the
- * city (decoded, placed, counted and written to the cell view, never an alert signal), and every
- * {@link #everySlots} slots a seeded cluster of {@link #callsPerCluster} citizen calls of mixed
- * types starts in a fresh cell, {@link #spacingSlots} slots apart, so alerts open at a known rate.
- * Every call's {@code receivedAt} is its slot's due time, so an alert's {@code eventTime} names the
- * call that caused it.
+ * city outside the seeded cells and their neighbours (decoded, placed, counted and written to the
+ * cell view, never an alert signal), and every {@link #everySlots} slots a seeded cluster of {@link
+ * #callsPerCluster} citizen calls of mixed types starts in a fresh cell, {@link #spacingSlots}
+ * slots apart, so alerts open at a known rate. Every call's {@code receivedAt} is its slot's due
+ * time, so an alert's {@code eventTime} names the call that caused it.
  */
 final class Schedule {
 
@@ -49,6 +49,10 @@ final class Schedule {
     private final SyntheticCity city;
     private final SyntheticCityConfig cityConfig;
     private final long seed;
+    private final H3Grid grid;
+
+    /** The seeded cells and their neighbours: no background call lands there. */
+    private final Set<String> kept;
 
     /**
      * @param cells fresh cells for the clusters, in order of use (see {@link #freshCells})
@@ -71,6 +75,10 @@ final class Schedule {
         this.cityConfig = cityConfig;
         this.city = new SyntheticCity(cityConfig);
         this.seed = seed;
+        this.grid = new H3Grid(cityConfig.resolution());
+        var keep = new java.util.HashSet<String>();
+        for (String cell : cells) keep.addAll(H3Grid.ring(cell, 1));
+        this.kept = Set.copyOf(keep);
         var list = new ArrayList<Cluster>();
         for (int c = 0; c < cells.size(); c++) {
             String cell = cells.get(c);
@@ -177,12 +185,14 @@ final class Schedule {
         }
         var r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + slot);
         double half = cityConfig.halfWidthKm() * 0.95;
-        double lat = cityConfig.centre().lat() + (r.nextDouble() * 2 - 1) * half / 111.0;
-        double lon =
-                cityConfig.centre().lon()
-                        + (r.nextDouble() * 2 - 1)
-                                * half
-                                / (111.0 * Math.cos(Math.toRadians(cityConfig.centre().lat())));
+        double kmLon = 111.0 * Math.cos(Math.toRadians(cityConfig.centre().lat()));
+        double lat;
+        double lon;
+        // never in a seeded cell or next to one: a cluster's cell counts only its own calls
+        do {
+            lat = cityConfig.centre().lat() + (r.nextDouble() * 2 - 1) * half / 111.0;
+            lon = cityConfig.centre().lon() + (r.nextDouble() * 2 - 1) * half / kmLon;
+        } while (kept.contains(grid.cellOf(lat, lon)));
         return new CallForService(
                 CallForService.VERSION,
                 "lt-bg-" + slot,

@@ -56,6 +56,10 @@ class ScheduleTest {
             var call = s.call(slot);
             if (s.clusterOf(slot) == null) {
                 assertThat(call.officerInitiated()).isTrue();
+                String cell = new H3Grid(CITY.resolution()).cellOf(call.lat(), call.lon());
+                for (Schedule.Cluster c : s.clusters()) {
+                    assertThat(H3Grid.ring(c.cell(), 1)).doesNotContain(cell);
+                }
             } else {
                 clusterCalls++;
             }
