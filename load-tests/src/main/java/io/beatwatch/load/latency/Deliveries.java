@@ -25,6 +25,7 @@ final class Deliveries {
     final Map<Integer, Integer> closeCodes = new HashMap<>();
     int resyncs;
     int unreadable;
+    int signInRetries;
 
     static Deliveries read(Path file) throws IOException {
         var d = new Deliveries();
@@ -52,6 +53,7 @@ final class Deliveries {
                     }
                     case "S" -> d.resyncs++;
                     case "U" -> d.unreadable++;
+                    case "T" -> d.signInRetries++;
                     default -> {}
                 }
             }

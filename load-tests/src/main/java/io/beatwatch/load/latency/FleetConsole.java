@@ -29,6 +29,9 @@ final class FleetConsole {
     /** What this console is: a dev user and the districts it subscribes to. */
     record Identity(int index, String user, List<String> districts) {}
 
+    /** Tries at sign-in before the console gives up. */
+    static final int SIGN_IN_ATTEMPTS = 5;
+
     private final Identity id;
     private final Vertx vertx;
     private final HttpClient http;
@@ -66,14 +69,30 @@ final class FleetConsole {
     /** Signs in and connects; completes when the first snapshot arrived. */
     Future<Void> start() {
         var p = io.vertx.core.Promise.<Void>promise();
+        attempt(p, 1);
+        return p.future();
+    }
+
+    /** Sign-in with a few retries a second apart, as a console whose first try failed. */
+    private void attempt(io.vertx.core.Promise<Void> p, int n) {
         post("/api/dev/login", null, Json.encode(java.util.Map.of("user", id.user())))
                 .compose(
                         body -> {
                             token = body.path("token").asText(null);
+                            if (token == null) {
+                                return Future.failedFuture("dev login answered no token: " + body);
+                            }
                             return connect(p);
                         })
-                .onFailure(p::tryFail);
-        return p.future();
+                .onFailure(
+                        e -> {
+                            if (n >= SIGN_IN_ATTEMPTS) {
+                                p.tryFail(e);
+                            } else {
+                                records.signInRetry(id.index());
+                                vertx.setTimer(1000, t -> attempt(p, n + 1));
+                            }
+                        });
     }
 
     private Future<Void> connect(io.vertx.core.Promise<Void> ready) {

@@ -10,8 +10,8 @@ import java.nio.file.Path;
  * What the consoles of the fleet received, one line per observation, written as a text file the
  * harness reads back ({@link Deliveries}): {@code A console streamId micros} per alert frame,
  * {@code C console cell observed micros} per cell update of a seeded cell, {@code R console code}
- * per close, {@code S console} per resync snapshot, {@code U console} per unreadable frame. Times
- * are epoch microseconds of this machine's clock.
+ * per close, {@code S console} per resync snapshot, {@code U console} per unreadable frame, {@code
+ * T console} per sign-in retry. Times are epoch microseconds of this machine's clock.
  */
 final class FleetRecords {
 
@@ -36,6 +36,10 @@ final class FleetRecords {
 
     void resync(int console) {
         line(console, "S " + console);
+    }
+
+    void signInRetry(int console) {
+        line(console, "T " + console);
     }
 
     void unreadable(int console) {

@@ -72,6 +72,12 @@ public final class LatencyHarness implements Callable<Integer> {
     String fleetHeap;
 
     @Option(
+            names = "--job-buffer-timeout-ms",
+            defaultValue = "-1",
+            description = "the job's network buffer timeout (-1: the job's default, 5 ms)")
+    long bufferTimeoutMs;
+
+    @Option(
             names = "--max-minutes",
             defaultValue = "60",
             description = "hard timeout of the whole run: the harness exits after it")
@@ -135,6 +141,7 @@ public final class LatencyHarness implements Callable<Integer> {
                                 drain,
                                 seed,
                                 fleetHeap,
+                                bufferTimeoutMs,
                                 work);
                 ScenarioResult r = LatencyScenario.run(plan, log);
                 results.add(r);
@@ -157,7 +164,11 @@ public final class LatencyHarness implements Callable<Integer> {
         }
     }
 
-    private void write(List<ScenarioResult> results) throws Exception {
+    private void write(List<ScenarioResult> measured) throws Exception {
+        List<ScenarioResult> results =
+                measured.stream()
+                        .sorted(java.util.Comparator.comparingInt(ScenarioResult::eventsPerSec))
+                        .toList();
         new LatencyFigures(results).write(out.resolve(FIGURES));
         LatencyChart.draw(out.resolve(CHART), results);
         String command =

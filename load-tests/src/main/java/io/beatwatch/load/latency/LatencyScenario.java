@@ -36,6 +36,7 @@ final class LatencyScenario {
             int drainSec,
             long seed,
             String fleetHeap,
+            long bufferTimeoutMs,
             Path workDir) {}
 
     /** Most seconds of live load before the first alert (the job catching up on the history). */
@@ -198,7 +199,8 @@ final class LatencyScenario {
                                 from,
                                 to,
                                 gatewayWrite,
-                                generator);
+                                generator,
+                                jobConfig.bufferTimeout().toMillis());
                 return r.withLoad(loadStart, LoadAverage.now());
             }
         }

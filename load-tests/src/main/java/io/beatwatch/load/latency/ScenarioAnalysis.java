@@ -39,7 +39,8 @@ final class ScenarioAnalysis {
             long fromMillis,
             long toMillis,
             StageFigures gatewayWrite,
-            LoadGenerator generator) {
+            LoadGenerator generator,
+            long bufferTimeoutMs) {
         Map<String, Schedule.Cluster> byCell = new HashMap<>();
         Set<Integer> clustersInSpan = new HashSet<>();
         for (Schedule.Cluster c : schedule.clusters()) {
@@ -151,7 +152,9 @@ final class ScenarioAnalysis {
                 StageFigures.of(cells),
                 deliveries.reconnects(),
                 deliveries.resyncs,
+                deliveries.signInRetries,
                 Map.copyOf(deliveries.closeCodes),
+                bufferTimeoutMs,
                 null,
                 null,
                 endToEnd,
