@@ -87,8 +87,9 @@ final class LatencyReport {
         b.append("\n## Sanity\n\n");
         b.append("| events/s | calls sent | send failures | entries not caused by a seeded call |")
                 .append(" console reconnects (close codes) | resync snapshots | sign-in retries |")
-                .append(" job buffer timeout ms |\n");
-        b.append("|---:|---:|---:|---:|---|---:|---:|---:|\n");
+                .append(" job buffer timeout ms | alert before measuring | calls not yet decoded")
+                .append(" at the end |\n");
+        b.append("|---:|---:|---:|---:|---|---:|---:|---:|---|---:|\n");
         for (ScenarioResult r : results) {
             b.append("| ")
                     .append(r.eventsPerSec())

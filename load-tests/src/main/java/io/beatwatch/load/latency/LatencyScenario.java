@@ -16,6 +16,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * One scenario of the harness at one rate: start the stack, connect the fleet, feed the warm-up
@@ -40,7 +43,7 @@ final class LatencyScenario {
             Path workDir) {}
 
     /** Most seconds of live load before the first alert (the job catching up on the history). */
-    static final int MAX_SECONDS_TO_FIRST_ALERT = 120;
+    static final int MAX_SECONDS_TO_FIRST_ALERT = 60;
 
     /** Measurement starts this long after the first alert appeared. */
     static final int SETTLE_SECONDS = 3;
@@ -115,15 +118,16 @@ final class LatencyScenario {
                                 p.seed());
                 generator.startLive(schedule);
                 long deadline = start + MAX_SECONDS_TO_FIRST_ALERT * 1000L;
+                boolean alerting = true;
                 while (redis.xlen(RedisKeys.ALERT_STREAM) == 0) {
                     if (System.currentTimeMillis() > deadline) {
+                        // measured all the same: the backlog and the missing alerts are the finding
                         log.printf(
-                                "  no alert yet: %d calls sent, cells %s%n",
-                                generator.sent(), cells);
-                        throw new IllegalStateException(
-                                "no alert within "
-                                        + MAX_SECONDS_TO_FIRST_ALERT
-                                        + " s of live load: the job is not warm or not keeping up");
+                                "  %d events/s: no alert within %d s of live load (%d calls sent);"
+                                        + " the job is behind: measuring anyway%n",
+                                p.rate(), MAX_SECONDS_TO_FIRST_ALERT, generator.sent());
+                        alerting = false;
+                        break;
                     }
                     Thread.sleep(100);
                 }
@@ -158,6 +162,9 @@ final class LatencyScenario {
                     }
                 }
                 generator.stopAt(schedule.slotAt(to));
+                // decoded = what the job wrote to the public-calls topic (every decoded call)
+                long produced = endOffset(stack, stack.topics().calls());
+                long decoded = endOffset(stack, stack.topics().publicCalls());
                 Thread.sleep(p.drainSec() * 1000L);
                 StageFigures gatewayWrite = gatewayTimer.sinceMark();
                 int rc = fleet.stop(60);
@@ -201,8 +208,20 @@ final class LatencyScenario {
                                 gatewayWrite,
                                 generator,
                                 jobConfig.bufferTimeout().toMillis());
-                return r.withLoad(loadStart, LoadAverage.now());
+                return r.withLoad(loadStart, LoadAverage.now())
+                        .withBacklog(alerting, produced - decoded);
             }
+        }
+    }
+
+    /** The end offset of a one-partition topic. */
+    private static long endOffset(LatencyStack stack, String topic) {
+        var props = stack.kafka().clientProperties();
+        props.put("key.deserializer", StringDeserializer.class.getName());
+        props.put("value.deserializer", StringDeserializer.class.getName());
+        try (var c = new KafkaConsumer<String, String>(props)) {
+            var tp = new TopicPartition(topic, 0);
+            return c.endOffsets(List.of(tp), Duration.ofSeconds(30)).get(tp);
         }
     }
 

@@ -157,6 +157,8 @@ final class ScenarioAnalysis {
                 bufferTimeoutMs,
                 null,
                 null,
+                null,
+                null,
                 endToEnd,
                 cells);
     }

@@ -60,6 +60,8 @@ public record ScenarioResult(
         long jobBufferTimeoutMs,
         String loadAverageStart,
         String loadAverageEnd,
+        Boolean firstAlertSeen,
+        Long jobBacklogAtEnd,
         @JsonIgnore Histogram endToEnd,
         @JsonIgnore Histogram cells) {
 
@@ -98,6 +100,47 @@ public record ScenarioResult(
                 jobBufferTimeoutMs,
                 start,
                 end,
+                firstAlertSeen,
+                jobBacklogAtEnd,
+                endToEnd,
+                cells);
+    }
+
+    /**
+     * This result with the job's state: whether any alert appeared before the measurement, and the
+     * calls sent but not yet decoded by the job when the generator stopped.
+     */
+    ScenarioResult withBacklog(boolean alerting, long backlog) {
+        return new ScenarioResult(
+                eventsPerSec,
+                consoles,
+                durationSec,
+                p50Ms,
+                p99Ms,
+                p999Ms,
+                maxMs,
+                alertsExpected,
+                alertsLost,
+                duplicates,
+                alertEntries,
+                alertDeliveries,
+                unattributedEntries,
+                clustersSeeded,
+                clustersAlerted,
+                callsSent,
+                sendFailures,
+                sendLag,
+                stages,
+                cellUpdates,
+                reconnects,
+                resyncs,
+                signInRetries,
+                closeCodes,
+                jobBufferTimeoutMs,
+                loadAverageStart,
+                loadAverageEnd,
+                alerting,
+                backlog,
                 endToEnd,
                 cells);
     }
