@@ -24,8 +24,10 @@ final class LatencyReport {
         b.append("```\n").append(command).append("\n```\n\n");
 
         b.append("## End to end, per rate\n\n");
-        b.append("Delay from the due time of the call that caused the alert (its `eventTime`) to")
-                .append(" the console's receipt, every delivery to every entitled console.\n\n");
+        b.append("Delay from the due time of the call that caused the alert entry (its cluster's")
+                .append(
+                        " k-th call for `observed` = k) to the console's receipt, every delivery to")
+                .append(" every entitled console.\n\n");
         b.append("| events/s | consoles | measured s | p50 ms | p99 ms | p99.9 ms | max ms |")
                 .append(" deliveries expected | lost | duplicates | alert entries | clusters")
                 .append(" seeded / alerted | load avg start -> end |\n");

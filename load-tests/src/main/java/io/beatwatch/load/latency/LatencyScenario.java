@@ -53,8 +53,11 @@ final class LatencyScenario {
     static ScenarioResult run(Plan p, PrintStream log) throws Exception {
         String loadStart = LoadAverage.now();
         var city = SyntheticCityConfig.defaults().withSeed(p.seed());
+        HotspotJobConfig defaults = HotspotJobConfig.defaults(SyntheticFeed.bounds(city), Set.of());
         HotspotJobConfig jobConfig =
-                HotspotJobConfig.defaults(SyntheticFeed.bounds(city), Set.of());
+                p.bufferTimeoutMs() < 0
+                        ? defaults
+                        : defaults.withBufferTimeout(Duration.ofMillis(p.bufferTimeoutMs()));
         Files.createDirectories(p.workDir());
         try (var stack = LatencyStack.start(jobConfig)) {
             Instant historyEnd = Instant.now().minusSeconds(60);
