@@ -61,7 +61,7 @@ public record HotspotJobConfig(
     /**
      * A partly filled buffer is sent after 5 ms: at live rates buffers do not fill within Flink's
      * 100 ms default, which held alerts on the hop to the detector (latency harness, 14 events/s:
-     * due time to the detector's emit p50 65 ms at 100 ms, 7 ms at 5 ms); replays fill buffers
+     * due time to the detector's emit p50 128 ms at 100 ms, 10 ms at 5 ms); replays fill buffers
      * first.
      */
     public static final Duration DEFAULT_BUFFER_TIMEOUT = Duration.ofMillis(5);
