@@ -28,6 +28,7 @@ Commands:
   gateway    Run the HTTP and WebSocket gateway
   handover   Write a shift's handover (per district: alerts, actions, places, patrols, tips) as HTML
   audit      'audit verify FILE': check the gateway audit file's hash chain (edits, removals)
+  load       'load latency|throughput [options]': the load-test harnesses (load-tests/README.md)
   help       This help; 'help <command>' is the same as '<command> --help'
 
 'bin/beatwatch <command> --help' lists a command's options. Commands run from the project root,
@@ -71,6 +72,25 @@ case "$cmd" in
     ;;
   test)
     exec "$ROOT/bin/internal/test.sh" "$@"
+    ;;
+  load)
+    # load-tests harnesses: their own class path (load-tests/target/lib), not the app's
+    sub="${1:-}"
+    [[ $# -gt 0 ]] && shift
+    case "$sub" in
+      latency) main=io.beatwatch.load.latency.LatencyHarness ;;
+      throughput) main=io.beatwatch.load.ThroughputBench ;;
+      *)
+        printf 'Usage: bin/beatwatch load latency|throughput [options] (--help for the options)\n' >&2
+        exit 2
+        ;;
+    esac
+    require_java
+    ensure_built
+    # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+    exec "$JAVA" ${JAVA_OPTS:--Xmx3g} -Dlog4j2.configurationFile=log4j2-bench.xml \
+      -cp "$ROOT/load-tests/target/beatwatch-load-tests-0.1.0-SNAPSHOT.jar:$ROOT/load-tests/target/lib/*" \
+      "$main" "$@"
     ;;
   -V | --version)
     run_java --version

@@ -18,14 +18,23 @@ public record AlertEvent(
      * empty if the entry is not a well-formed alert.
      */
     public static Optional<AlertEvent> parse(StreamId id, Map<String, String> fields) {
-        var json = fields.get(RedisKeys.STREAM_FIELD_ALERT);
-        if (json == null) {
-            return Optional.empty();
-        }
         try {
-            return fromAlert(id, Json.tree(json));
+            return fromAlert(id, alertJson(fields));
         } catch (Exception e) {
             return Optional.empty();
+        }
+    }
+
+    /** The alert JSON of a stream entry's fields, or null if absent or unparseable. */
+    public static JsonNode alertJson(Map<String, String> fields) {
+        var json = fields.get(RedisKeys.STREAM_FIELD_ALERT);
+        if (json == null) {
+            return null;
+        }
+        try {
+            return Json.tree(json);
+        } catch (Exception e) {
+            return null;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.beatwatch.gateway.live;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.beatwatch.core.view.RedisKeys;
 import io.beatwatch.gateway.config.GatewayConfig;
 import io.beatwatch.gateway.internal.Async;
@@ -15,8 +16,11 @@ import io.lettuce.core.codec.StringCodec;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -127,17 +131,46 @@ public final class AlertStreamVerticle extends VerticleBase {
             return;
         }
         var events = new ArrayList<AlertEvent>(msgs.size());
+        Instant now = clock.instant();
         for (var m : msgs) {
             var id = StreamId.of(m.getId());
             if (!id.isAfter(position)) {
                 continue;
             }
             position = id;
-            AlertEvent.parse(id, m.getBody()).ifPresentOrElse(events::add, metrics::alertMalformed);
+            JsonNode alert = AlertEvent.alertJson(m.getBody());
+            Optional<AlertEvent> event;
+            try {
+                event = AlertEvent.fromAlert(id, alert);
+            } catch (RuntimeException e) {
+                event = Optional.empty();
+            }
+            if (event.isEmpty()) {
+                metrics.alertMalformed();
+                continue;
+            }
+            events.add(event.get());
+            // per-stage delays on /metrics: the job's emit to the append, the append to this read
+            Instant appended = Instant.ofEpochMilli(id.millis());
+            metrics.alertRead(
+                    emittedAt(alert).map(t -> Duration.between(t, appended)).orElse(null),
+                    Duration.between(appended, now));
         }
         metrics.alertsRead(msgs.size());
         state.readerPosition(position, clock.instant());
         hub.publishAlerts(events);
+    }
+
+    private static Optional<Instant> emittedAt(JsonNode alert) {
+        var t = alert.path("emittedAt");
+        if (!t.isTextual()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(t.asText()));
+        } catch (java.time.DateTimeException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -27,6 +27,8 @@ public final class GatewayMetrics {
     public static final String ALERTS_READ = "beatwatch.gateway.alerts.read";
     public static final String ALERTS_MALFORMED = "beatwatch.gateway.alerts.malformed";
     public static final String ALERT_PUSH_LATENCY = "beatwatch.gateway.alert.push.latency";
+    public static final String ALERT_APPEND_LATENCY = "beatwatch.gateway.alert.append.latency";
+    public static final String ALERT_READ_LATENCY = "beatwatch.gateway.alert.read.latency";
     public static final String CELLS_PUSHED = "beatwatch.gateway.cells.pushed";
     public static final String CELLS_COALESCED = "beatwatch.gateway.cells.coalesced";
     public static final String SNAPSHOTS = "beatwatch.gateway.snapshots";
@@ -57,6 +59,8 @@ public final class GatewayMetrics {
     private final Counter alertsRead;
     private final Counter alertsMalformed;
     private final Timer pushLatency;
+    private final Timer appendLatency;
+    private final Timer readLatency;
     private final Counter cellsPushed;
     private final Counter cellsCoalesced;
     private final Counter tipsAccepted;
@@ -101,6 +105,14 @@ public final class GatewayMetrics {
                         .minimumExpectedValue(Duration.ofMillis(1))
                         .maximumExpectedValue(Duration.ofSeconds(10))
                         .register(registry);
+        appendLatency =
+                stageTimer(
+                        ALERT_APPEND_LATENCY,
+                        "From the job's emit of an alert (its emittedAt) to its stream append");
+        readLatency =
+                stageTimer(
+                        ALERT_READ_LATENCY,
+                        "From an alert's stream append to this gateway's read of it");
         cellsPushed =
                 Counter.builder(CELLS_PUSHED)
                         .description("Cell updates written to consoles")
@@ -126,6 +138,17 @@ public final class GatewayMetrics {
                         .register(registry);
     }
 
+    /** A per-stage alert delay timer, bucketed as {@link #ALERT_PUSH_LATENCY}. */
+    private Timer stageTimer(String name, String description) {
+        return Timer.builder(name)
+                .description(description)
+                .publishPercentiles(0.5, 0.99)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(10))
+                .register(registry);
+    }
+
     public MeterRegistry registry() {
         return registry;
     }
@@ -146,6 +169,18 @@ public final class GatewayMetrics {
     public void alertPushed(Duration sinceAppend) {
         alertsPushed.increment();
         pushLatency.record(sinceAppend.isNegative() ? Duration.ZERO : sinceAppend);
+    }
+
+    /**
+     * One live alert entry read from the stream: {@code emitToAppend} from the job's emit to the
+     * append (null when the alert carries no {@code emittedAt}), {@code appendToRead} from the
+     * append to this read. Negative durations (another machine's clock) count as zero.
+     */
+    public void alertRead(Duration emitToAppend, Duration appendToRead) {
+        if (emitToAppend != null) {
+            appendLatency.record(emitToAppend.isNegative() ? Duration.ZERO : emitToAppend);
+        }
+        readLatency.record(appendToRead.isNegative() ? Duration.ZERO : appendToRead);
     }
 
     public void alertReplayed() {

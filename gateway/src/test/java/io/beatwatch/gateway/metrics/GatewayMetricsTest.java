@@ -18,6 +18,8 @@ class GatewayMetricsTest {
         m.sessionClosed(Role.SUPERVISOR);
         m.alertPushed(Duration.ofMillis(12));
         m.alertPushed(Duration.ofMillis(-3));
+        m.alertRead(Duration.ofMillis(4), Duration.ofMillis(2));
+        m.alertRead(null, Duration.ofMillis(-1));
         m.tipAccepted();
         m.tipRejected("unknown_category");
         m.tipRejected("unknown_category");
@@ -33,6 +35,8 @@ class GatewayMetricsTest {
                 .isEqualTo(1.0);
         assertThat(registry.get(GatewayMetrics.ALERTS_PUSHED).counter().count()).isEqualTo(2.0);
         assertThat(registry.get(GatewayMetrics.ALERT_PUSH_LATENCY).timer().count()).isEqualTo(2);
+        assertThat(registry.get(GatewayMetrics.ALERT_APPEND_LATENCY).timer().count()).isEqualTo(1);
+        assertThat(registry.get(GatewayMetrics.ALERT_READ_LATENCY).timer().count()).isEqualTo(2);
         assertThat(registry.get(GatewayMetrics.TIPS_ACCEPTED).counter().count()).isEqualTo(1.0);
         assertThat(
                         registry.get(GatewayMetrics.TIPS_REJECTED)
@@ -58,5 +62,9 @@ class GatewayMetricsTest {
         assertThat(GatewayMetrics.ALERTS_PUSHED).isEqualTo("beatwatch.gateway.alerts.pushed");
         assertThat(GatewayMetrics.ALERT_PUSH_LATENCY)
                 .isEqualTo("beatwatch.gateway.alert.push.latency");
+        assertThat(GatewayMetrics.ALERT_APPEND_LATENCY)
+                .isEqualTo("beatwatch.gateway.alert.append.latency");
+        assertThat(GatewayMetrics.ALERT_READ_LATENCY)
+                .isEqualTo("beatwatch.gateway.alert.read.latency");
     }
 }

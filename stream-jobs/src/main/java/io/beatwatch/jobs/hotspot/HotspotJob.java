@@ -129,6 +129,7 @@ public final class HotspotJob {
 
     private void plan(StreamExecutionEnvironment env) {
         env.setMaxParallelism(config.maxParallelism());
+        env.setBufferTimeout(config.bufferTimeout().toMillis());
         if (!config.checkpointInterval().isZero()) {
             env.enableCheckpointing(
                     config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);

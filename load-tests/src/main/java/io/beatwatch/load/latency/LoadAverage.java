@@ -1,0 +1,19 @@
+package io.beatwatch.load.latency;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The machine's load average (1, 5, 15 min) from {@code /proc/loadavg}, for the report. */
+final class LoadAverage {
+
+    private LoadAverage() {}
+
+    static String now() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (Exception e) {
+            return "n/a";
+        }
+    }
+}
