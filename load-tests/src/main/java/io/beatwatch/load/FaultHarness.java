@@ -11,6 +11,7 @@ import io.beatwatch.jobs.io.RecordFeed;
 import io.beatwatch.load.faults.Fault;
 import io.beatwatch.load.faults.FaultReport;
 import io.beatwatch.load.faults.FaultResult;
+import io.beatwatch.load.faults.GatewayConsoles;
 import io.beatwatch.load.faults.Snapshot;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -44,12 +45,16 @@ import picocli.CommandLine.Option;
                     + " alert id, state, event time, window, observed) and the normalized Redis"
                     + " view.",
             "Faults: taskmanager-kill, savepoint-restart, redis-kill, redis-unreachable,"
-                    + " kafka-restart."
+                    + " kafka-restart, gateway-kill."
         })
 public final class FaultHarness implements Callable<Integer> {
 
+    /** Supervisor consoles on the gateway in the gateway-kill run (the per-user cap is 5). */
+    static final int CONSOLES = 4;
+
     static final String DEFAULT_FAULTS =
-            "taskmanager-kill,savepoint-restart,redis-kill,redis-unreachable,kafka-restart";
+            "taskmanager-kill,savepoint-restart,redis-kill,redis-unreachable,kafka-restart,"
+                    + "gateway-kill";
 
     @Option(
             names = "--file",
@@ -133,6 +138,11 @@ public final class FaultHarness implements Callable<Integer> {
     @Option(names = "--no-report", description = "Print the figures only (for the CI smoke).")
     boolean noReport;
 
+    @Option(
+            names = "--process-classpath",
+            description = "Classpath of the Flink processes (default: this JVM's).")
+    String processClasspath;
+
     private final PrintStream log = System.out;
 
     /** The figures of the last {@link #call}: for the smoke test. */
@@ -192,7 +202,9 @@ public final class FaultHarness implements Callable<Integer> {
                             r.recovered && r.caughtUp,
                             r.recoverySec,
                             r.notes,
-                            r.load);
+                            r.load,
+                            r.consoleLost,
+                            r.consoleDuplicated);
             log.println("faults: " + res.summary());
             list.add(res);
         }
@@ -206,7 +218,7 @@ public final class FaultHarness implements Callable<Integer> {
     }
 
     private String commandLine() {
-        return "flock /tmp/heavy.lock java -cp \"load-tests/target/beatwatch-load-tests-0.1.0-SNAPSHOT.jar:"
+        return "flock /tmp/heavy.lock java -Xmx2g -Dlog4j2.configurationFile=config/log4j2.xml -cp \"load-tests/target/beatwatch-load-tests-0.1.0-SNAPSHOT.jar:"
                 + "load-tests/target/lib/*\" io.beatwatch.load.FaultHarness"
                 + (faults.equals(List.of(DEFAULT_FAULTS.split(",")))
                         ? ""
@@ -226,6 +238,8 @@ public final class FaultHarness implements Callable<Integer> {
         boolean recovered = true;
         boolean caughtUp;
         double recoverySec;
+        int consoleLost;
+        int consoleDuplicated;
         final List<String> notes = new ArrayList<>();
         String load;
     }
@@ -238,10 +252,25 @@ public final class FaultHarness implements Callable<Integer> {
         var spec = new FlinkProcesses.Spec(dir.resolve("flink"), 0, 2, 2, "1536m", "1g");
         var run = new Run();
         long deadline = System.nanoTime() + Duration.ofSeconds(runTimeoutSeconds).toNanos();
-        try (var stack = ClusterStack.start(spec, log)) {
+        try (var stack = ClusterStack.start(spec, log);
+                var gw =
+                        fault != null && fault.needsGateway()
+                                ? new GatewayConsoles(
+                                        processClasspath != null
+                                                ? processClasspath
+                                                : System.getProperty("java.class.path"),
+                                        stack.redis().uri(),
+                                        stack.kafka().bootstrapServers(),
+                                        dir.resolve("gateway.log"))
+                                : null) {
             String jobName = "faults-" + name;
             stack.submit(config, jobName, null);
             awaitRunning(stack, deadline);
+            if (gw != null) {
+                gw.startGateway();
+                gw.openConsoles(CONSOLES);
+                log.printf("  gateway  %d supervisor consoles subscribed%n", CONSOLES);
+            }
             var producer = stack.kafka().newProducer();
             var feeder = new RatedFeeder(feed, producer, stack.topics(), rate);
             Thread ft = new Thread(feeder, "faults-feeder");
@@ -253,16 +282,32 @@ public final class FaultHarness implements Callable<Integer> {
                         Thread.sleep(50);
                     }
                     var ctx =
-                            new Ctx(stack, config, jobName, Duration.ofSeconds(outageSeconds), run);
+                            new Ctx(
+                                    stack,
+                                    config,
+                                    jobName,
+                                    Duration.ofSeconds(outageSeconds),
+                                    run,
+                                    gw);
                     ctx.note(String.format("fault at record %,d of %,d", feeder.produced(), total));
                     long lifted = fault.inject(ctx);
-                    Long done = awaitCheckpointAfter(stack, lifted, deadline);
-                    run.recovered = done != null;
-                    run.recoverySec = done == null ? -1 : (done - lifted) / 1000.0;
+                    if (gw != null) {
+                        // the job is untouched: recovered = every console back on its socket
+                        run.recoverySec = gw.awaitReconnected(lifted);
+                        run.recovered = run.recoverySec >= 0;
+                    } else {
+                        Long done = awaitCheckpointAfter(stack, lifted, deadline);
+                        run.recovered = done != null;
+                        run.recoverySec = done == null ? -1 : (done - lifted) / 1000.0;
+                    }
                     ctx.note(
                             run.recovered
                                     ? String.format(
-                                            "recovered: checkpoint after the fault %.1f s later",
+                                            gw != null
+                                                    ? "recovered: every console reconnected %.1f s"
+                                                            + " after the kill"
+                                                    : "recovered: checkpoint after the fault %.1f"
+                                                            + " s later",
                                             run.recoverySec)
                                     : "not recovered within the run bound");
                     if (run.recovered) fault.afterRecovery(ctx);
@@ -287,6 +332,16 @@ public final class FaultHarness implements Callable<Integer> {
                             stack.topics().alerts(),
                             stack.redis().uri());
             run.snapshot.write(dir);
+            if (gw != null) {
+                int[] c = gw.compare(run.snapshot.stream());
+                run.consoleLost = c[0];
+                run.consoleDuplicated = c[1];
+                int reconnects = gw.consoles().stream().mapToInt(x -> x.reconnects).sum();
+                run.notes.add(
+                        String.format(
+                                "%d consoles, %d reconnects; per console against the stream: %d alert events lost, %d duplicated",
+                                gw.consoles().size(), reconnects, c[0], c[1]));
+            }
             run.load = LoadAverage.read();
             log.printf(
                     "faults: run %s: %d alert events in the log, %d in the stream, view %s, load %s%n",
@@ -375,8 +430,16 @@ public final class FaultHarness implements Callable<Integer> {
         private final String jobName;
         private final Duration outage;
         private final Run run;
+        private final GatewayConsoles gateway;
 
-        Ctx(ClusterStack stack, HotspotJobConfig config, String jobName, Duration outage, Run run) {
+        Ctx(
+                ClusterStack stack,
+                HotspotJobConfig config,
+                String jobName,
+                Duration outage,
+                Run run,
+                GatewayConsoles gateway) {
+            this.gateway = gateway;
             this.stack = stack;
             this.config = config;
             this.jobName = jobName;
@@ -402,6 +465,11 @@ public final class FaultHarness implements Callable<Integer> {
         @Override
         public Duration outage() {
             return outage;
+        }
+
+        @Override
+        public GatewayConsoles gateway() {
+            return gateway;
         }
 
         @Override

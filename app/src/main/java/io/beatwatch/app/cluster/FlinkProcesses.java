@@ -392,6 +392,11 @@ public final class FlinkProcesses implements AutoCloseable {
         return cp.toString();
     }
 
+    /** A free TCP port on 127.0.0.1 (free when asked: bind it soon). */
+    public static int freeLoopbackPort() {
+        return freePort();
+    }
+
     static int freePort() {
         try (var socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
             return socket.getLocalPort();

@@ -61,6 +61,31 @@ public enum Fault {
             return System.currentTimeMillis();
         }
     },
+    /**
+     * kill -9 of the gateway process while supervisor consoles are connected; started again after 5
+     * s on the same port; each console signs in again and resumes from its last stream id.
+     */
+    GATEWAY_KILL("gateway-kill") {
+        @Override
+        public long inject(Context c) throws Exception {
+            long t = System.currentTimeMillis();
+            c.note(
+                    "killed the gateway (pid "
+                            + c.gateway().killGateway()
+                            + ") with "
+                            + c.gateway().consoles().size()
+                            + " consoles connected");
+            Thread.sleep(5000);
+            c.gateway().startGateway();
+            c.note("gateway started again");
+            return t;
+        }
+
+        @Override
+        public boolean needsGateway() {
+            return true;
+        }
+    },
     /** The Kafka broker shut down and started again on the same port and log directories. */
     KAFKA_RESTART("kafka-restart") {
         @Override
@@ -91,6 +116,11 @@ public enum Fault {
 
     public abstract long inject(Context c) throws Exception;
 
+    /** Whether the run starts the gateway with consoles before the feed. */
+    public boolean needsGateway() {
+        return false;
+    }
+
     /** What to do once the job has recovered (default: nothing). */
     public void afterRecovery(Context c) throws Exception {}
 
@@ -103,6 +133,9 @@ public enum Fault {
         String jobName();
 
         Duration outage();
+
+        /** The gateway and its consoles, when {@link #needsGateway}. */
+        GatewayConsoles gateway();
 
         void note(String line);
     }

@@ -14,8 +14,10 @@ import java.util.Set;
  * @param name the fault
  * @param recovered the job recovered and caught up with the input within the run's bound
  * @param recoverySec from the fault (the end of an outage) to the first checkpoint after it
- * @param alertsLost distinct alert events missing from the log or the stream
- * @param alertsDuplicated distinct alert events present more than once in the log or the stream
+ * @param alertsLost distinct alert events missing from the log or the stream, plus (gateway fault)
+ *     the events each console missed of its run's stream
+ * @param alertsDuplicated distinct alert events present more than once in the log or the stream,
+ *     plus (gateway fault) the events a console got more than once
  * @param viewIdentical the normalized Redis view equals the undisturbed one byte for byte
  * @param lostFromLog events missing from the Kafka alert log
  * @param lostFromStream events missing from the Redis alert stream
@@ -50,7 +52,9 @@ public record FaultResult(
             boolean recovered,
             double recoverySec,
             List<String> notes,
-            String load) {
+            String load,
+            int consoleLost,
+            int consoleDuplicated) {
         Set<String> runLog = new HashSet<>(run.log());
         Set<String> runStream = new HashSet<>(run.stream());
         Set<String> lostLog = new HashSet<>(base.log());
@@ -71,8 +75,8 @@ public record FaultResult(
                 name,
                 recovered,
                 Math.round(recoverySec * 10) / 10.0,
-                lost.size(),
-                dup.size(),
+                lost.size() + consoleLost,
+                dup.size() + consoleDuplicated,
                 base.view().equals(run.view()),
                 lostLog.size(),
                 lostStream.size(),
@@ -84,7 +88,7 @@ public record FaultResult(
                 load);
     }
 
-    static Set<String> duplicates(List<String> ids) {
+    public static Set<String> duplicates(List<String> ids) {
         Map<String, Integer> n = new HashMap<>();
         for (String id : ids) n.merge(id, 1, Integer::sum);
         Set<String> out = new HashSet<>();

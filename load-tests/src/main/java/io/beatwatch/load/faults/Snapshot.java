@@ -137,5 +137,5 @@ public record Snapshot(List<String> log, List<String> stream, String view) {
     }
 
     private static final java.util.regex.Pattern EMITTED_AT =
-            java.util.regex.Pattern.compile(",?\\?\"emittedAt\\?\":\\?\"[^\"\\\\]*\\?\"");
+            java.util.regex.Pattern.compile(",\"emittedAt\":\"[^\"]*\"");
 }
