@@ -70,10 +70,11 @@ public final class FaultHarness implements Callable<Integer> {
 
     @Option(
             names = "--from",
-            defaultValue = "2026-06-01",
+            defaultValue = "2026-07-01",
             description =
-                    "First day replayed, UTC (default ${DEFAULT-VALUE}: the June and July data"
-                            + " days warm the detector up to its 7-day minimum baseline).")
+                    "First day replayed, UTC (default ${DEFAULT-VALUE}: the six July data days"
+                            + " warm the detector up to its 7-day minimum baseline, so it alerts"
+                            + " in the week of 2026-08-01).")
     LocalDate from;
 
     @Option(
@@ -92,11 +93,20 @@ public final class FaultHarness implements Callable<Integer> {
 
     @Option(
             names = "--fault-at",
-            defaultValue = "0.8",
+            defaultValue = "0.5",
             description =
-                    "Inject when this share of the input is produced (default"
-                            + " ${DEFAULT-VALUE}: inside the measured week).")
+                    "Inject once this share of the input is produced (default ${DEFAULT-VALUE})"
+                            + " and --fault-after-alerts alert events are in the stream.")
     double faultAt;
+
+    @Option(
+            names = "--fault-after-alerts",
+            defaultValue = "10",
+            description =
+                    "Inject once the job has put this many alert events into the Redis stream"
+                            + " (default ${DEFAULT-VALUE}: mid-stream for the job, whose"
+                            + " progress lags the feeder's; waited for at most 120 s).")
+    int faultAfterAlerts;
 
     @Option(
             names = "--faults",
@@ -191,7 +201,7 @@ public final class FaultHarness implements Callable<Integer> {
                 r.recovered = false;
                 r.recoverySec = -1;
                 r.notes.add("the run failed: " + e);
-                r.snapshot = new Snapshot(List.of(), List.of(), "");
+                r.snapshot = new Snapshot(List.of(), List.of(), "", 0);
                 r.load = LoadAverage.read();
             }
             FaultResult res =
@@ -281,6 +291,7 @@ public final class FaultHarness implements Callable<Integer> {
                     while (feeder.produced() < faultAt * total && !feeder.done()) {
                         Thread.sleep(50);
                     }
+                    awaitStreamLength(stack, faultAfterAlerts, Duration.ofSeconds(120));
                     var ctx =
                             new Ctx(
                                     stack,
@@ -289,7 +300,11 @@ public final class FaultHarness implements Callable<Integer> {
                                     Duration.ofSeconds(outageSeconds),
                                     run,
                                     gw);
-                    ctx.note(String.format("fault at record %,d of %,d", feeder.produced(), total));
+                    ctx.note(
+                            String.format(
+                                    "fault with %,d of %,d records produced and %d alert events"
+                                            + " in the stream",
+                                    feeder.produced(), total, streamLength(stack)));
                     long lifted = fault.inject(ctx);
                     if (gw != null) {
                         // the job is untouched: recovered = every console back on its socket
@@ -332,6 +347,10 @@ public final class FaultHarness implements Callable<Integer> {
                             stack.topics().alerts(),
                             stack.redis().uri());
             run.snapshot.write(dir);
+            run.notes.add(
+                    String.format(
+                            "alert log: %d records read committed, %d read uncommitted",
+                            run.snapshot.log().size(), run.snapshot.logUncommitted()));
             if (gw != null) {
                 int[] c = gw.compare(run.snapshot.stream());
                 run.consoleLost = c[0];
@@ -352,6 +371,29 @@ public final class FaultHarness implements Callable<Integer> {
                     run.load);
         }
         return run;
+    }
+
+    private static long streamLength(ClusterStack stack) {
+        var client = io.lettuce.core.RedisClient.create(stack.redis().uri());
+        try (var c = client.connect()) {
+            return c.sync().xlen(io.beatwatch.core.view.RedisKeys.ALERT_STREAM);
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    private static void awaitStreamLength(ClusterStack stack, int n, Duration bound)
+            throws InterruptedException {
+        var client = io.lettuce.core.RedisClient.create(stack.redis().uri());
+        try (var c = client.connect()) {
+            long deadline = System.nanoTime() + bound.toNanos();
+            while (System.nanoTime() < deadline
+                    && c.sync().xlen(io.beatwatch.core.view.RedisKeys.ALERT_STREAM) < n) {
+                Thread.sleep(20);
+            }
+        } finally {
+            client.shutdown();
+        }
     }
 
     private String restoreNote(ClusterStack stack) {

@@ -46,6 +46,8 @@ class FaultHarnessIT {
                                 "2",
                                 "--faults",
                                 "taskmanager-kill",
+                                "--fault-after-alerts",
+                                "0",
                                 "--run-timeout-seconds",
                                 "120",
                                 "--work-dir",

@@ -36,6 +36,9 @@ public final class ClusterStack implements AutoCloseable {
     /** Job parallelism: one subtask per TaskManager. */
     public static final int PARALLELISM = 2;
 
+    /** Transactional id prefix of the exactly-once Kafka alert log sink. */
+    static final String ALERT_TRANSACTION_PREFIX = "beatwatch-alerts";
+
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(120);
 
     private final List<AutoCloseable> running = new ArrayList<>();
@@ -127,7 +130,9 @@ public final class ClusterStack implements AutoCloseable {
                         List.of(
                                 new RedisSink<>(
                                         uri, ViewWrites.alerts(RedisKeys.ALERT_STREAM_MAX_LEN)),
-                                KafkaIo.alertSink(t)),
+                                // exactly once: a restore from a checkpoint must not append
+                                // the alert log again (the Redis stream dedupes on its own)
+                                KafkaIo.alertSink(t, ALERT_TRANSACTION_PREFIX)),
                         List.of(new RedisSink<>(uri, ViewWrites.cells())),
                         List.of(KafkaIo.dlqSink(t)),
                         List.of(),

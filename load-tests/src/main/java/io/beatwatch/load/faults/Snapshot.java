@@ -33,12 +33,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * @param log event ids in the Kafka alert log, in log order, duplicates kept
  * @param stream event ids in the Redis alert stream, in stream order, duplicates kept
  * @param view every Redis key, sorted, with its value normalized (no TTLs, no stream ids)
+ * @param logUncommitted records in the Kafka alert log read uncommitted (aborted ones too)
  */
-public record Snapshot(List<String> log, List<String> stream, String view) {
+public record Snapshot(List<String> log, List<String> stream, String view, int logUncommitted) {
 
     /** Reads the alert log from {@code bootstrap} and the stream and view from {@code redisUri}. */
     public static Snapshot take(String bootstrap, String alertTopic, String redisUri) {
-        List<String> log = readLog(bootstrap, alertTopic);
+        List<String> log = readLog(bootstrap, alertTopic, "read_committed");
+        int uncommitted = readLog(bootstrap, alertTopic, "read_uncommitted").size();
         RedisClient client = RedisClient.create(redisUri);
         try (var c = client.connect()) {
             RedisCommands<String, String> r = c.sync();
@@ -46,7 +48,7 @@ public record Snapshot(List<String> log, List<String> stream, String view) {
             for (var m : r.xrange(RedisKeys.ALERT_STREAM, Range.create("-", "+"))) {
                 stream.add(m.getBody().get(RedisKeys.STREAM_FIELD_EVENT_ID));
             }
-            return new Snapshot(log, stream, dump(r));
+            return new Snapshot(log, stream, dump(r), uncommitted);
         } finally {
             client.shutdown();
         }
@@ -72,10 +74,10 @@ public record Snapshot(List<String> log, List<String> stream, String view) {
         Files.write(dir.resolve("alert-stream.txt"), stream);
     }
 
-    private static List<String> readLog(String bootstrap, String topic) {
+    private static List<String> readLog(String bootstrap, String topic, String isolation) {
         var p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         List<String> ids = new ArrayList<>();
