@@ -178,8 +178,9 @@ public final class FlinkProcesses implements AutoCloseable {
         s.put("taskmanager.numberOfTaskSlots", Integer.toString(spec.slotsPerTaskManager()));
         s.put("taskmanager.memory.process.size", spec.taskManagerMemory());
         s.put("parallelism.default", "2");
-        // a job's two subtasks on two TaskManagers: killing one leaves the other running
-        s.put("cluster.evenly-spread-out-slots", "true");
+        // a job's two slots on two TaskManagers (the default fills one first): killing either
+        // TaskManager then hits the job
+        s.put("taskmanager.load-balance.mode", "SLOTS");
         s.put("state.backend.type", "rocksdb");
         s.put("execution.checkpointing.incremental", "true");
         s.put("execution.checkpointing.dir", dir.resolve("checkpoints").toUri().toString());
@@ -260,6 +261,24 @@ public final class FlinkProcesses implements AutoCloseable {
             if (!d.isBlank()) args.add(d);
         }
         taskManagers.set(index, launch("taskmanager-" + index, jvm, TASK_MANAGER_MAIN, args));
+    }
+
+    /**
+     * Index of the running TaskManager process with this Flink resource id (as the REST API names
+     * it), read from the line each TaskManager logs at start; -1 when none.
+     */
+    public int indexOfTaskManager(String resourceId) throws IOException {
+        for (int i = 0; i < taskManagers.size(); i++) {
+            Path log = spec.workDir().resolve("log").resolve("taskmanager-" + i + ".log");
+            if (!Files.exists(log)) continue;
+            String last = null;
+            for (String line : Files.readAllLines(log)) {
+                int at = line.indexOf("Starting TaskManager with ResourceID: ");
+                if (at >= 0) last = line.substring(at + 38).trim();
+            }
+            if (resourceId.equals(last)) return i;
+        }
+        return -1;
     }
 
     /** kill -9 of TaskManager {@code index}; returns its pid. */

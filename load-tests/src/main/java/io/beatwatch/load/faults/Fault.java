@@ -10,20 +10,26 @@ import java.time.Duration;
  * an outage the moment it ends.
  */
 public enum Fault {
-    /** kill -9 of TaskManager 0; it is started again once the job has recovered without it. */
+    /**
+     * kill -9 of the TaskManager that runs the detector (the job's state); it is started again once
+     * the job has recovered on the other one.
+     */
     TASKMANAGER_KILL("taskmanager-kill") {
         @Override
         public long inject(Context c) throws Exception {
+            int i = detectorTaskManager(c);
             long t = System.currentTimeMillis();
-            c.note("killed TaskManager 0 (pid " + c.stack().flink().killTaskManager(0) + ")");
+            long pid = c.stack().flink().killTaskManager(i);
+            c.note("killed TaskManager " + i + " (pid " + pid + "), which ran the detector");
+            killed = i;
             return t;
         }
 
         @Override
         public void afterRecovery(Context c) throws Exception {
-            c.stack().flink().startTaskManager(0);
+            c.stack().flink().startTaskManager(killed);
             c.stack().flink().awaitTaskManagers(2);
-            c.note("TaskManager 0 started again");
+            c.note("TaskManager " + killed + " started again");
         }
     },
     /** Stop with a canonical savepoint, then submit the job again restored from it (an upgrade). */
@@ -99,6 +105,9 @@ public enum Fault {
 
     private final String id;
 
+    /** The TaskManager index the kill hit (one run at a time). */
+    private static volatile int killed;
+
     Fault(String id) {
         this.id = id;
     }
@@ -115,6 +124,21 @@ public enum Fault {
     }
 
     public abstract long inject(Context c) throws Exception;
+
+    /** The index of the TaskManager process that runs the detector subtask. */
+    static int detectorTaskManager(Context c) throws Exception {
+        var flink = c.stack().flink();
+        String job = "/jobs/" + c.stack().job().getJobID();
+        for (var v : flink.getOrNull(job).path("vertices")) {
+            if (!v.path("name").asText().startsWith("detector")) continue;
+            var tms = flink.getOrNull(job + "/vertices/" + v.path("id").asText() + "/taskmanagers");
+            String rid = tms.path("taskmanagers").get(0).path("taskmanager-id").asText();
+            int i = flink.indexOfTaskManager(rid);
+            if (i < 0) throw new IllegalStateException("no TaskManager process logged id " + rid);
+            return i;
+        }
+        throw new IllegalStateException("no detector vertex in " + job);
+    }
 
     /** Whether the run starts the gateway with consoles before the feed. */
     public boolean needsGateway() {
