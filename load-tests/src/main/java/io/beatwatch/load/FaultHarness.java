@@ -400,7 +400,7 @@ public final class FaultHarness implements Callable<Integer> {
         JsonNode cp = stack.flink().getOrNull("/jobs/" + stack.job().getJobID() + "/checkpoints");
         JsonNode restored = cp == null ? null : cp.path("latest").path("restored");
         return restored == null || restored.isMissingNode() || restored.isNull()
-                ? "job not restored (fresh state)"
+                ? "job not restarted (no restore)"
                 : "restored from "
                         + (restored.path("is_savepoint").asBoolean() ? "savepoint " : "checkpoint ")
                         + restored.path("id").asText()
