@@ -123,6 +123,7 @@ public final class FlinkProcesses implements AutoCloseable {
     private final Path confDir;
     private final String classpath;
     private final String javaBin;
+    private final Path tmpDir;
     private Process jobManager;
     private final List<Process> taskManagers = new ArrayList<>();
     private final HttpClient http =
@@ -133,6 +134,7 @@ public final class FlinkProcesses implements AutoCloseable {
         this.restPort = restPort;
         this.confDir = confDir;
         this.classpath = spec.classpath() != null ? spec.classpath() : absoluteClasspath();
+        this.tmpDir = shortTempDir();
         this.javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
@@ -188,7 +190,10 @@ public final class FlinkProcesses implements AutoCloseable {
                 "execution.checkpointing.savepoint-dir",
                 dir.resolve("savepoints").toUri().toString());
         s.put("execution.checkpointing.num-retained", "3");
-        s.put("io.tmp.dirs", dir.resolve("tmp").toString());
+        // RocksDB names its log file after the whole instance path under io.tmp.dirs: a deep
+        // work dir (a test's temp dir) made that name longer than 255 bytes and every stateful
+        // task failed to open; a short root keeps it well under
+        s.put("io.tmp.dirs", tmpDir.toString());
         s.put("state.backend.rocksdb.log.dir", dir.resolve("log").resolve("rocksdb").toString());
         // a killed TaskManager is noticed in seconds, not after the 50 s default
         s.put("heartbeat.interval", "2000");
@@ -399,6 +404,7 @@ public final class FlinkProcesses implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        deleteTree(tmpDir);
     }
 
     private static String absoluteClasspath() {
@@ -414,6 +420,27 @@ public final class FlinkProcesses implements AutoCloseable {
     /** A free TCP port on 127.0.0.1 (free when asked: bind it soon). */
     public static int freeLoopbackPort() {
         return freePort();
+    }
+
+    private static Path shortTempDir() {
+        try {
+            Path root = Path.of("/tmp");
+            return Files.isDirectory(root)
+                    ? Files.createTempDirectory(root, "bw-flink-")
+                    : Files.createTempDirectory("bw-flink-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temp dir for Flink", e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException ignored) {
+            // best effort: a temp dir
+        }
     }
 
     static int freePort() {
