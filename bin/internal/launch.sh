@@ -6,7 +6,7 @@ cd "$ROOT"
 # shellcheck source=bin/internal/common.sh
 source "$ROOT/bin/internal/common.sh"
 
-JAVA_COMMANDS=(demo inspect profile replay backtest emergence impact job gateway handover audit)
+JAVA_COMMANDS=(demo cluster inspect profile replay backtest emergence impact job gateway handover audit)
 
 usage() {
   cat <<'USAGE'
@@ -17,6 +17,8 @@ Beatwatch: real-time hotspot monitoring for police dispatch centres.
 Commands:
   demo       Run everything in one JVM (Kafka, Redis, Flink, gateway) on a replayed city;
              console on http://localhost:8080
+  cluster    Run Flink as separate processes (a JobManager, two TaskManagers) with Kafka and
+             Redis, and HotspotJob with exactly-once RocksDB checkpoints; web UI on :8081
   test       Install the services the tests use, run every unit and integration test, summarize
   inspect    Look into a city's calls-for-service file (columns, types, counts, time span)
   profile    'profile init FILE': draft a city profile from a CAD export, every guess marked REVIEW

@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
             io.beatwatch.jobs.cli.ReplayCommand.class,
             io.beatwatch.jobs.cli.JobCommand.class,
             io.beatwatch.app.demo.DemoCommand.class,
+            io.beatwatch.app.cluster.ClusterCommand.class,
             GatewayCommand.class,
             HandoverCommand.class,
             AuditCommand.class,

@@ -158,6 +158,26 @@ public final class KafkaBroker implements AutoCloseable {
         return KafkaTestClients.consume(bootstrapServers(), topic, count, timeout);
     }
 
+    /**
+     * Shuts the broker down (its KRaft controller stays up), waits {@code downtime}, and starts it
+     * again on the same port with the same log directories, as a broker restart would.
+     */
+    public void restartBroker(Duration downtime) throws InterruptedException {
+        for (var broker : cluster.brokers().values()) {
+            broker.shutdown();
+            broker.awaitShutdown();
+        }
+        Thread.sleep(downtime.toMillis());
+        for (var broker : cluster.brokers().values()) {
+            broker.startup();
+        }
+        try {
+            cluster.waitForReadyBrokers();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("the restarted broker did not become ready", e);
+        }
+    }
+
     /** Stops the broker and deletes its log directories. */
     @Override
     public void close() {

@@ -48,12 +48,14 @@ public final class RedisServer implements AutoCloseable {
     private final Path executable;
     private final Path workDir;
     private final int port;
+    private final boolean appendOnly;
     private volatile Process process;
 
-    private RedisServer(Path executable, Path workDir, int port) {
+    private RedisServer(Path executable, Path workDir, int port, boolean appendOnly) {
         this.executable = executable;
         this.workDir = workDir;
         this.port = port;
+        this.appendOnly = appendOnly;
     }
 
     /**
@@ -62,11 +64,23 @@ public final class RedisServer implements AutoCloseable {
      * @throws IllegalStateException if no server could be started within {@link #START_TIMEOUT}
      */
     public static RedisServer start() {
+        return start(false);
+    }
+
+    /**
+     * Starts a server that keeps an append-only file ({@code appendfsync always}) in its work dir,
+     * so {@link #kill} then {@link #restart} comes back with every acknowledged write.
+     */
+    public static RedisServer startPersistent() {
+        return start(true);
+    }
+
+    private static RedisServer start(boolean appendOnly) {
         Path executable = RedisExecutables.resolve();
         IllegalStateException last = null;
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
             // The port can be taken between probing and binding: retry on a fresh one.
-            RedisServer server = new RedisServer(executable, newWorkDir(), freePort());
+            RedisServer server = new RedisServer(executable, newWorkDir(), freePort(), appendOnly);
             try {
                 server.launch();
                 return server;
@@ -123,12 +137,58 @@ public final class RedisServer implements AutoCloseable {
     }
 
     /**
-     * Stops the server and starts it again on the same port with an empty dataset (no persistence),
-     * for tests of reconnect behaviour.
+     * Stops the server and starts it again on the same port: with an empty dataset, or, for a
+     * {@link #startPersistent} server, with what its append-only file holds.
      */
     public synchronized void restart() {
         stopProcess();
         launch();
+    }
+
+    /** kill -9 of the server process, keeping its work dir (and append-only file). */
+    public synchronized void kill() {
+        Process p = process;
+        process = null;
+        RUNNING.remove(this);
+        if (p == null) return;
+        p.destroyForcibly();
+        try {
+            p.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts the server again after {@link #kill} (same port, same work dir). */
+    public synchronized void relaunch() {
+        if (isRunning()) throw new IllegalStateException("redis-server is running");
+        launch();
+    }
+
+    /**
+     * SIGSTOP ({@code true}) or SIGCONT: a stopped server keeps its port open but answers nothing,
+     * like a host that became unreachable.
+     */
+    public void freeze(boolean stop) {
+        try {
+            Process k =
+                    new ProcessBuilder("kill", stop ? "-STOP" : "-CONT", Long.toString(pid()))
+                            .redirectErrorStream(true)
+                            .start();
+            if (!k.waitFor(5, TimeUnit.SECONDS) || k.exitValue() != 0) {
+                throw new IllegalStateException("kill " + (stop ? "-STOP" : "-CONT") + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The work dir (log, append-only file). */
+    public Path workDir() {
+        return workDir;
     }
 
     /** Stops the server: SIGTERM, then a forced kill after {@link #STOP_TIMEOUT}. Idempotent. */
@@ -176,7 +236,9 @@ public final class RedisServer implements AutoCloseable {
                                 "--save",
                                 "",
                                 "--appendonly",
-                                "no",
+                                appendOnly ? "yes" : "no",
+                                "--appendfsync",
+                                "always",
                                 "--daemonize",
                                 "no",
                                 "--dir",

@@ -144,13 +144,7 @@ public final class MutationSummary implements Callable<Integer> {
         }
         var pretty = Json.mapper().writerWithDefaultPrettyPrinter();
         Files.writeString(out.resolve("mutation.json"), pretty.writeValueAsString(detail) + "\n");
-        Path figures = out.resolve("figures.json");
-        ObjectNode root =
-                Files.exists(figures)
-                        ? (ObjectNode) Json.mapper().readTree(Files.readString(figures))
-                        : Json.mapper().createObjectNode();
-        root.set("mutation", scores);
-        Files.writeString(figures, pretty.writeValueAsString(root) + "\n");
+        ReliabilityFigures.update(out, root -> root.set("mutation", scores));
         ReportSection.write(
                 out.resolve("report.md"), "mutation", "MutationSummary", section(tallies));
     }

@@ -75,12 +75,29 @@ public final class KafkaIo {
                 .build();
     }
 
-    /** Alerts to the durable alert log, keyed by alert id. */
+    /** Alerts to the durable alert log, keyed by alert id (at least once). */
     public static KafkaSink<HotspotAlert> alertSink(Topics t) {
-        return KafkaSink.<HotspotAlert>builder()
-                .setBootstrapServers(t.bootstrapServers())
-                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-                .setRecordSerializer(
+        return alertSink(t, null);
+    }
+
+    /**
+     * Alerts to the durable alert log, keyed by alert id: exactly once (Kafka transactions
+     * committed with each checkpoint, ids prefixed {@code transactionalIdPrefix}) when the prefix
+     * is non-null, so a job restored from a checkpoint does not append again what it had sent after
+     * it; a read-committed consumer then sees each alert event once, one checkpoint interval later.
+     * At least once when null.
+     */
+    public static KafkaSink<HotspotAlert> alertSink(Topics t, String transactionalIdPrefix) {
+        var b = KafkaSink.<HotspotAlert>builder().setBootstrapServers(t.bootstrapServers());
+        if (transactionalIdPrefix == null) {
+            b.setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE);
+        } else {
+            b.setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                    .setTransactionalIdPrefix(transactionalIdPrefix)
+                    // within the broker's transaction.max.timeout.ms (15 min by default)
+                    .setProperty("transaction.timeout.ms", "600000");
+        }
+        return b.setRecordSerializer(
                         KafkaRecordSerializationSchema.<HotspotAlert>builder()
                                 .setTopic(t.alerts())
                                 .setKeySerializationSchema(new JsonSerialization.AlertKey())
