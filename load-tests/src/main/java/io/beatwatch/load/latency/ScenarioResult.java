@@ -72,6 +72,18 @@ public record ScenarioResult(
 
     /** This result with the load averages filled in. */
     ScenarioResult withLoad(String start, String end) {
+        return copy(start, end, firstAlertSeen, jobBacklogAtEnd);
+    }
+
+    /**
+     * This result with the job's state: whether any alert appeared before the measurement, and the
+     * calls sent but not yet decoded by the job when the generator stopped.
+     */
+    ScenarioResult withBacklog(boolean alerting, long backlog) {
+        return copy(loadAverageStart, loadAverageEnd, alerting, backlog);
+    }
+
+    private ScenarioResult copy(String start, String end, Boolean alerting, Long backlog) {
         return new ScenarioResult(
                 eventsPerSec,
                 consoles,
@@ -100,45 +112,6 @@ public record ScenarioResult(
                 jobBufferTimeoutMs,
                 start,
                 end,
-                firstAlertSeen,
-                jobBacklogAtEnd,
-                endToEnd,
-                cells);
-    }
-
-    /**
-     * This result with the job's state: whether any alert appeared before the measurement, and the
-     * calls sent but not yet decoded by the job when the generator stopped.
-     */
-    ScenarioResult withBacklog(boolean alerting, long backlog) {
-        return new ScenarioResult(
-                eventsPerSec,
-                consoles,
-                durationSec,
-                p50Ms,
-                p99Ms,
-                p999Ms,
-                maxMs,
-                alertsExpected,
-                alertsLost,
-                duplicates,
-                alertEntries,
-                alertDeliveries,
-                unattributedEntries,
-                clustersSeeded,
-                clustersAlerted,
-                callsSent,
-                sendFailures,
-                sendLag,
-                stages,
-                cellUpdates,
-                reconnects,
-                resyncs,
-                signInRetries,
-                closeCodes,
-                jobBufferTimeoutMs,
-                loadAverageStart,
-                loadAverageEnd,
                 alerting,
                 backlog,
                 endToEnd,
