@@ -7,12 +7,12 @@ import io.beatwatch.jobs.io.KafkaIo;
 import io.beatwatch.jobs.io.Topics;
 import io.beatwatch.jobs.redis.RedisSink;
 import io.beatwatch.jobs.redis.ViewWrites;
+import io.beatwatch.testkit.Closer;
 import io.beatwatch.testkit.KafkaBroker;
 import io.beatwatch.testkit.RedisServer;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +43,7 @@ public final class ClusterStack implements AutoCloseable {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(120);
 
-    private final List<AutoCloseable> running = new ArrayList<>();
+    private final Closer running = new Closer();
     private RedisServer redis;
     private KafkaBroker kafka;
     private Topics topics;
@@ -68,13 +68,13 @@ public final class ClusterStack implements AutoCloseable {
 
     private void startAll(FlinkProcesses.Spec spec, PrintStream log) throws Exception {
         redis = RedisServer.startPersistent();
-        running.add(redis);
+        running.last(redis);
         log.printf(
                 "  redis    %s (%s, append-only file in %s)%n",
                 redis.uri(), redis.executable(), redis.workDir());
 
         kafka = KafkaBroker.start(1);
-        running.add(0, kafka);
+        running.first(kafka);
         topics = Topics.defaults(kafka.bootstrapServers());
         // one partition per input: history is read in order (see stream-jobs/README.md)
         kafka.createTopics(
@@ -89,7 +89,7 @@ public final class ClusterStack implements AutoCloseable {
 
         long t0 = System.nanoTime();
         flink = FlinkProcesses.start(spec);
-        running.add(0, flink);
+        running.first(flink);
         List<Long> pids = flink.pids();
         log.printf(
                 "  flink    JobManager pid %d, %d TaskManagers (pids %s, %d slots each), up in %.1f"
@@ -133,7 +133,7 @@ public final class ClusterStack implements AutoCloseable {
                         FlinkProcesses.HOST, flink.restPort(), conf);
         env.setParallelism(PARALLELISM);
         job = hotspotJob(config).executeAsync(env, name);
-        running.add(0, this::cancelJob);
+        running.first(this::cancelJob);
         return job;
     }
 
@@ -209,13 +209,6 @@ public final class ClusterStack implements AutoCloseable {
     /** Cancels the job, stops Flink's processes, Kafka and Redis, in that order. */
     @Override
     public synchronized void close() {
-        for (AutoCloseable c : running) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                LOG.warn("while stopping: {}", e.toString());
-            }
-        }
-        running.clear();
+        running.close();
     }
 }

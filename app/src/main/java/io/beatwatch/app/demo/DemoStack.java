@@ -13,12 +13,12 @@ import io.beatwatch.jobs.io.Topics;
 import io.beatwatch.jobs.patrol.PatrolJobConfig;
 import io.beatwatch.jobs.redis.RedisSink;
 import io.beatwatch.jobs.redis.ViewWrites;
+import io.beatwatch.testkit.Closer;
 import io.beatwatch.testkit.KafkaBroker;
 import io.beatwatch.testkit.RedisServer;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.core.execution.JobClient;
 import org.slf4j.Logger;
@@ -62,7 +62,7 @@ public final class DemoStack implements AutoCloseable {
         }
     }
 
-    private final List<AutoCloseable> running = new ArrayList<>();
+    private final Closer running = new Closer();
     private RedisServer redis;
     private KafkaBroker kafka;
     private Topics topics;
@@ -86,11 +86,11 @@ public final class DemoStack implements AutoCloseable {
 
     private void startAll(Options o, PrintStream log) throws Exception {
         redis = RedisServer.start();
-        running.add(redis);
+        running.last(redis);
         log.printf("  redis    %s (%s)%n", redis.uri(), redis.executable());
 
         kafka = KafkaBroker.start(1);
-        running.add(kafka);
+        running.last(kafka);
         topics = Topics.defaults(kafka.bootstrapServers());
         // one partition per input: history is read in order (see stream-jobs/README.md)
         kafka.createTopics(
@@ -107,12 +107,12 @@ public final class DemoStack implements AutoCloseable {
             // feed from now on: the job reads the topics from the start, so nothing is missed
             // while Flink and the gateway come up
             var producer = kafka.newProducer();
-            running.add(0, producer);
+            running.first(producer);
             feeder = new DemoFeeder(o.feed(), producer, topics, o.liveFrom(), o.speed());
             Thread t = new Thread(feeder, "beatwatch-demo-feeder");
             t.setDaemon(true);
             t.start();
-            running.add(0, t::interrupt);
+            running.first(t::interrupt);
         }
 
         var hotspot =
@@ -153,7 +153,7 @@ public final class DemoStack implements AutoCloseable {
         JobClient client =
                 hotspot.executeAsync(LocalFlink.environment(2, checkpoints), "beatwatch-demo");
         job = client;
-        running.add(0, () -> client.cancel().get());
+        running.first(() -> client.cancel().get());
         log.printf(
                 "  flink    HotspotJob %s on a local MiniCluster (parallelism 2)%n",
                 client.getJobID());
@@ -179,7 +179,7 @@ public final class DemoStack implements AutoCloseable {
                                                 : GatewayConfig.PublicFeed.defaults()
                                                         .withZone(o.patrol().policy().zone()))
                                 .build());
-        running.add(0, gateway);
+        running.first(gateway);
     }
 
     private static int freePort() throws java.io.IOException {
@@ -217,13 +217,6 @@ public final class DemoStack implements AutoCloseable {
     /** Stops the feeder, gateway, job, Kafka and Redis, in that order. */
     @Override
     public synchronized void close() {
-        for (AutoCloseable c : running) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                LOG.warn("while stopping: {}", e.toString());
-            }
-        }
-        running.clear();
+        running.close();
     }
 }

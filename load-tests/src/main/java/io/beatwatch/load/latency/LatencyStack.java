@@ -11,12 +11,12 @@ import io.beatwatch.jobs.io.KafkaIo;
 import io.beatwatch.jobs.io.Topics;
 import io.beatwatch.jobs.redis.RedisSink;
 import io.beatwatch.jobs.redis.ViewWrites;
+import io.beatwatch.testkit.Closer;
 import io.beatwatch.testkit.KafkaBroker;
 import io.beatwatch.testkit.RedisServer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.core.execution.JobClient;
 import org.slf4j.Logger;
@@ -32,7 +32,7 @@ final class LatencyStack implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LatencyStack.class);
 
-    private final List<AutoCloseable> running = new ArrayList<>();
+    private final Closer running = new Closer();
     private RedisServer redis;
     private KafkaBroker kafka;
     private Topics topics;
@@ -54,9 +54,9 @@ final class LatencyStack implements AutoCloseable {
 
     private void startAll(HotspotJobConfig jobConfig) throws Exception {
         redis = RedisServer.start();
-        running.add(redis);
+        running.last(redis);
         kafka = KafkaBroker.start(1);
-        running.add(0, kafka);
+        running.first(kafka);
         topics = Topics.defaults(kafka.bootstrapServers());
         kafka.createTopics(
                 1,
@@ -86,7 +86,7 @@ final class LatencyStack implements AutoCloseable {
         var checkpoints = Files.createTempDirectory("beatwatch-latency-checkpoints");
         JobClient client =
                 job.executeAsync(LocalFlink.environment(2, checkpoints), "beatwatch-latency");
-        running.add(0, () -> client.cancel().get());
+        running.first(() -> client.cancel().get());
 
         int port = freePort();
         origin = "http://127.0.0.1:" + port;
@@ -113,7 +113,7 @@ final class LatencyStack implements AutoCloseable {
                                                 limits.socketSendBufferBytes(),
                                                 limits.maxNoteChars()))
                                 .build());
-        running.add(0, gateway);
+        running.first(gateway);
     }
 
     private static int freePort() throws java.io.IOException {
@@ -146,13 +146,6 @@ final class LatencyStack implements AutoCloseable {
     /** Stops the gateway, job, Kafka and Redis, in that order. */
     @Override
     public synchronized void close() {
-        for (AutoCloseable c : running) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                LOG.warn("while stopping: {}", e.toString());
-            }
-        }
-        running.clear();
+        running.close();
     }
 }
