@@ -218,30 +218,36 @@ public final class PatrolBook {
 
     /** Visits and minutes of one day, per cell and neighbourhood, and the district total. */
     public static final class Usage {
-        private final Map<String, Integer> cellVisits = new HashMap<>();
-        private final Map<String, Long> cellMinutes = new HashMap<>();
-        private final Map<String, Long> neighbourhoodMinutes = new HashMap<>();
+        /** Per cell: visits, minutes. */
+        private final Map<String, long[]> cells = new HashMap<>();
+
+        private final Map<String, long[]> neighbourhoodMinutes = new HashMap<>();
         private long totalMinutes;
 
         /** Counts one visit. */
         public void add(String cell, String neighbourhood, long minutes) {
-            cellVisits.merge(cell, 1, Integer::sum);
-            cellMinutes.merge(cell, minutes, Long::sum);
-            if (neighbourhood != null)
-                neighbourhoodMinutes.merge(neighbourhood, minutes, Long::sum);
+            long[] c = cells.computeIfAbsent(cell, k -> new long[2]);
+            c[0]++;
+            c[1] += minutes;
+            if (neighbourhood != null) {
+                neighbourhoodMinutes.computeIfAbsent(neighbourhood, k -> new long[1])[0] += minutes;
+            }
             totalMinutes += minutes;
         }
 
         public int visits(String cell) {
-            return cellVisits.getOrDefault(cell, 0);
+            long[] c = cells.get(cell);
+            return c == null ? 0 : (int) c[0];
         }
 
         public long minutes(String cell) {
-            return cellMinutes.getOrDefault(cell, 0L);
+            long[] c = cells.get(cell);
+            return c == null ? 0 : c[1];
         }
 
         public long neighbourhoodMinutes(String neighbourhood) {
-            return neighbourhood == null ? 0 : neighbourhoodMinutes.getOrDefault(neighbourhood, 0L);
+            long[] n = neighbourhood == null ? null : neighbourhoodMinutes.get(neighbourhood);
+            return n == null ? 0 : n[0];
         }
 
         public long totalMinutes() {

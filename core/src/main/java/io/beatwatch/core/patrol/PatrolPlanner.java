@@ -7,11 +7,11 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -39,9 +39,6 @@ import java.util.TreeMap;
 public final class PatrolPlanner implements Serializable {
 
     private static final long serialVersionUID = 1L;
-
-    private static final Comparator<Candidate> RISKIEST_FIRST =
-            Comparator.comparingDouble(Candidate::risk).reversed().thenComparing(Candidate::cell);
 
     private final PatrolConfig config;
 
@@ -92,26 +89,34 @@ public final class PatrolPlanner implements Serializable {
             Collection<Candidate> cells,
             Collection<PatrolAlert> alerts,
             PatrolBook book) {
+        return round(district, now, Places.of(cells), alerts, book);
+    }
+
+    /** {@link #round(String, long, Collection, Collection, PatrolBook)} over ranked places. */
+    public Decision round(
+            String district,
+            long now,
+            Places places,
+            Collection<PatrolAlert> alerts,
+            PatrolBook book) {
         if (now <= book.lastRoundMillis) return Decision.skip("already ran");
         book.lastRoundMillis = now;
         book.expire(now, config);
         if (book.lastInputMillis < now - config.quietAfter().toMillis()) {
             return Decision.skip("quiet");
         }
-        List<Candidate> ranked =
-                cells.stream().filter(x -> x.risk() > 0).sorted(RISKIEST_FIRST).toList();
-        Rules rules = new Rules(book, now, ranked);
+        Rules rules = new Rules(book, now, places);
         Map<String, Entry> pool = new TreeMap<>();
         double riskSum = 0;
-        for (Candidate x : ranked) {
-            if (pool.size() >= config.poolSize()) break;
+        for (int i = 0; i < places.size() && pool.size() < config.poolSize(); i++) {
+            Candidate x = places.ranked(i);
             if (!rules.eligible(x.cell(), x.neighbourhood())) continue;
-            pool.put(x.cell(), new Entry(x));
+            Entry e = new Entry(x);
+            e.rank = i + 1;
+            pool.put(x.cell(), e);
             riskSum += x.risk();
         }
         double meanRisk = pool.isEmpty() ? 1.0 : riskSum / pool.size();
-        Map<String, Candidate> byCell = new HashMap<>();
-        for (Candidate x : cells) byCell.put(x.cell(), x);
         List<PatrolAlert> sorted =
                 alerts.stream()
                         .filter(PatrolAlert::drivesPatrol)
@@ -123,11 +128,7 @@ public final class PatrolPlanner implements Serializable {
             for (String cell : a.cells()) {
                 Entry e = pool.get(cell);
                 if (e == null) {
-                    Candidate known = byCell.get(cell);
-                    Candidate x =
-                            known != null
-                                    ? known
-                                    : new Candidate(cell, null, neighbourhoodOf(cell, config), 0);
+                    Candidate x = known(places, cell);
                     if (!rules.eligible(cell, x.neighbourhood())) continue;
                     e = new Entry(x);
                     pool.put(cell, e);
@@ -136,8 +137,6 @@ public final class PatrolPlanner implements Serializable {
                 if (e.alert == null) e.alert = a;
             }
         }
-        Map<String, Integer> rank = new HashMap<>();
-        for (int i = 0; i < ranked.size(); i++) rank.put(ranked.get(i).cell(), i + 1);
         SeededRandom rng = SeededRandom.forDecision(config.seed(), district, now, "round");
         int eligible = pool.size();
         List<PatrolSuggestion> out =
@@ -155,8 +154,8 @@ public final class PatrolPlanner implements Serializable {
                                         : riskReason(
                                                         district,
                                                         e.candidate.risk(),
-                                                        rank.getOrDefault(e.candidate.cell(), 0),
-                                                        ranked.size())
+                                                        e.rank,
+                                                        places.size())
                                                 + " "
                                                 + note(chance, among, "places"));
         return new Decision(out, eligible, config.placesPerCycle(), null);
@@ -173,6 +172,12 @@ public final class PatrolPlanner implements Serializable {
             PatrolAlert alert,
             Map<String, Candidate> cells,
             PatrolBook book) {
+        return onAlert(district, now, alert, Places.of(cells.values()), book);
+    }
+
+    /** {@link #onAlert(String, long, PatrolAlert, Map, PatrolBook)} over ranked places. */
+    public Decision onAlert(
+            String district, long now, PatrolAlert alert, Places places, PatrolBook book) {
         if (!alert.drivesPatrol()) return Decision.skip(alert.excludedBecause());
         if (config.placesPerAlert() == 0) return Decision.skip("no places per alert");
         book.expire(now, config);
@@ -181,15 +186,10 @@ public final class PatrolPlanner implements Serializable {
                 return Decision.skip("alert already has an active suggestion");
             }
         }
-        Rules rules =
-                new Rules(book, now, cells.values().stream().filter(x -> x.risk() > 0).toList());
+        Rules rules = new Rules(book, now, places);
         List<Entry> pool = new ArrayList<>();
         for (String cell : new java.util.TreeSet<>(alert.cells())) {
-            Candidate known = cells.get(cell);
-            Candidate x =
-                    known != null
-                            ? known
-                            : new Candidate(cell, null, neighbourhoodOf(cell, config), 0);
+            Candidate x = known(places, cell);
             if (!rules.eligible(cell, x.neighbourhood())) continue;
             Entry e = new Entry(x);
             e.alert = alert;
@@ -211,6 +211,12 @@ public final class PatrolPlanner implements Serializable {
                         (e, chance, among) ->
                                 alert.reason() + " " + note(chance, among, "cells of the alert"));
         return new Decision(out, eligible, config.placesPerAlert(), null);
+    }
+
+    /** The district's record of {@code cell}, or a place with no risk and no beat. */
+    private Candidate known(Places places, String cell) {
+        Candidate known = places.get(cell);
+        return known != null ? known : new Candidate(cell, null, neighbourhoodOf(cell, config), 0);
     }
 
     @FunctionalInterface
@@ -289,17 +295,17 @@ public final class PatrolPlanner implements Serializable {
 
     private String riskReason(String district, double risk, int rank, int of) {
         long halfLifeDays = Math.max(1, config.riskHalfLife().toDays());
-        return String.format(
-                Locale.ROOT,
-                "Forecast risk: about %s recent citizen calls here (recency-weighted, half-life %d"
-                        + " days), place %d of %d in %s by risk.",
-                risk >= 10
-                        ? String.format(Locale.ROOT, "%.0f", risk)
-                        : String.format(Locale.ROOT, "%.1f", risk),
-                halfLifeDays,
-                rank,
-                of,
-                district);
+        return "Forecast risk: about "
+                + Decimals.fixed(risk, risk >= 10 ? 0 : 1)
+                + " recent citizen calls here (recency-weighted, half-life "
+                + halfLifeDays
+                + " days), place "
+                + rank
+                + " of "
+                + of
+                + " in "
+                + district
+                + " by risk.";
     }
 
     private static String note(double chance, int among, String what) {
@@ -308,12 +314,13 @@ public final class PatrolPlanner implements Serializable {
                     + (what.equals("places") ? "place" : "cell of the alert")
                     + ".";
         }
-        return String.format(
-                Locale.ROOT,
-                "Drawn at random, weighted by risk, among %d eligible %s (%.0f%% chance).",
-                among,
-                what,
-                chance * 100);
+        return "Drawn at random, weighted by risk, among "
+                + among
+                + " eligible "
+                + what
+                + " ("
+                + Decimals.fixed(chance * 100, 0)
+                + "% chance).";
     }
 
     /** One place in a draw: the candidate, the alert behind it if any, and its extra weight. */
@@ -321,6 +328,7 @@ public final class PatrolPlanner implements Serializable {
         final Candidate candidate;
         PatrolAlert alert;
         double bonus;
+        int rank;
 
         Entry(Candidate candidate) {
             this.candidate = candidate;
@@ -338,10 +346,12 @@ public final class PatrolPlanner implements Serializable {
         private final double cellShare;
         private final double neighbourhoodShare;
 
-        Rules(PatrolBook book, long now, List<Candidate> places) {
+        Rules(PatrolBook book, long now, Places places) {
             this.blocked = book.blockedUntil(now, config);
             this.usage = book.usage(config.localDay(now));
-            long neighbourhoods = places.stream().map(Candidate::neighbourhood).distinct().count();
+            int neighbourhoods =
+                    distinctNeighbourhoods(
+                            places, 1 + (int) Math.ceil(1 / config.maxNeighbourhoodShare()));
             this.cellShare = Math.max(config.maxCellShare(), 1.0 / Math.max(1, places.size()));
             this.neighbourhoodShare =
                     Math.max(config.maxNeighbourhoodShare(), 1.0 / Math.max(1, neighbourhoods));
@@ -354,6 +364,18 @@ public final class PatrolPlanner implements Serializable {
             return usage.minutes(cell) <= cellShare * total + 1e-9
                     && usage.neighbourhoodMinutes(neighbourhood)
                             <= neighbourhoodShare * total + 1e-9;
+        }
+
+        /**
+         * Distinct neighbourhoods among {@code places}, counted up to {@code enough}: past {@code 1
+         * / maxNeighbourhoodShare} the even-spread floor no longer binds.
+         */
+        private static int distinctNeighbourhoods(Places places, int enough) {
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < places.size() && seen.size() < enough; i++) {
+                seen.add(places.ranked(i).neighbourhood());
+            }
+            return seen.size();
         }
 
         void taken(Visit v) {

@@ -22,6 +22,7 @@ import io.beatwatch.jobs.patrol.DistrictBoard;
 import io.beatwatch.jobs.patrol.DosageUpdate;
 import io.beatwatch.jobs.patrol.NdjsonSink;
 import io.beatwatch.jobs.patrol.PatrolJobConfig;
+import io.beatwatch.jobs.patrol.RiskCallTally;
 import io.beatwatch.jobs.redis.RedisSink;
 import io.beatwatch.jobs.redis.ViewWrites;
 import java.io.BufferedWriter;
@@ -103,7 +104,11 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Only events at or after this date (yyyy-mm-dd) or instant.")
     String from;
 
-    @Option(names = "--to", description = "Only events before this date (yyyy-mm-dd) or instant.")
+    @Option(
+            names = "--to",
+            description =
+                    "Only events before this date (yyyy-mm-dd) or instant. A file a full replay"
+                            + " found in time order is then read only to a day past it.")
     String to;
 
     @Option(
@@ -192,6 +197,7 @@ public final class ReplayCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return 2;
         }
+        if (patrol != null) patrol = patrol.withRiskTally();
         if (patrol != null && patrol.boundaries() != null) {
             err.println("Patrol districts from boundaries");
         }
@@ -277,7 +283,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 // redraw the bar
             }
         }
-        result.get();
+        var done = result.get();
         progress.update(
                 synthetic ? -1 : 1.0, ReplayProgress.emittedCount(), ReplayProgress.alerts());
         progress.done();
@@ -288,11 +294,7 @@ public final class ReplayCommand implements Callable<Integer> {
         if (patrol != null) {
             List<PatrolSuggestion> suggestions = mergeSuggestions();
             mergeDosage();
-            err.println(
-                    "Counting cells with patrol-relevant calls (second pass over the feed) ...");
-            var callsByCell =
-                    io.beatwatch.jobs.patrol.PatrolFigures.riskCallsByCell(
-                            feed, config.h3Resolution(), patrol.policy());
+            Map<String, Long> callsByCell = done.getAccumulatorResult(RiskCallTally.NAME);
             summary +=
                     new PatrolSummary(suggestions, zone)
                             .format(callsByCell, patrol.policy().maxCellShare());
@@ -344,9 +346,15 @@ public final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    /** Merges the planner's part files into OUT/suggestions.ndjson, by time, district, cell. */
+    /** One line of a part file and what it says. */
+    private record SuggestionLine(String line, PatrolSuggestion suggestion) {}
+
+    /**
+     * Merges the planner's part files into OUT/suggestions.ndjson, by time, district, cell; lines
+     * are written as the sink wrote them.
+     */
     private List<PatrolSuggestion> mergeSuggestions() throws IOException {
-        List<PatrolSuggestion> all = new ArrayList<>();
+        List<SuggestionLine> all = new ArrayList<>();
         try (Stream<Path> parts = Files.list(out)) {
             for (Path p :
                     parts.filter(
@@ -355,25 +363,36 @@ public final class ReplayCommand implements Callable<Integer> {
                                                     .toString()
                                                     .matches(SUGGESTIONS + "\\.\\d+\\.ndjson"))
                             .toList()) {
-                for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
-                    if (!line.isBlank()) all.add(Json.decodeSuggestion(line));
+                try (Stream<String> lines = Files.lines(p, StandardCharsets.UTF_8)) {
+                    lines.filter(line -> !line.isBlank())
+                            .forEach(
+                                    line ->
+                                            all.add(
+                                                    new SuggestionLine(
+                                                            line, Json.decodeSuggestion(line))));
                 }
                 Files.delete(p);
             }
         }
         all.sort(
-                Comparator.comparing(PatrolSuggestion::createdAt)
-                        .thenComparing(s -> s.district() == null ? "" : s.district())
-                        .thenComparing(PatrolSuggestion::cell));
+                Comparator.comparing((SuggestionLine l) -> l.suggestion().createdAt())
+                        .thenComparing(
+                                l ->
+                                        l.suggestion().district() == null
+                                                ? ""
+                                                : l.suggestion().district())
+                        .thenComparing(l -> l.suggestion().cell()));
+        List<PatrolSuggestion> merged = new ArrayList<>(all.size());
         try (BufferedWriter w =
                 Files.newBufferedWriter(
                         out.resolve(SUGGESTIONS + ".ndjson"), StandardCharsets.UTF_8)) {
-            for (PatrolSuggestion s : all) {
-                w.write(Json.encode(s));
+            for (SuggestionLine l : all) {
+                w.write(l.line());
                 w.newLine();
+                merged.add(l.suggestion());
             }
         }
-        return all;
+        return merged;
     }
 
     private List<HotspotAlert> mergeParts() throws IOException {

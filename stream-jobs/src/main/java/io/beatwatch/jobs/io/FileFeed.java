@@ -11,6 +11,7 @@ import io.beatwatch.jobs.hotspot.RawRecord;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -19,9 +20,21 @@ import java.util.NoSuchElementException;
  * A historical feed file replayed through a city profile: accepted rows become the JSON their topic
  * would carry, within an optional {@code [from, to)} period. Rows the profile rejects are counted
  * by {@link ReplayProgress} (the summary reports them); they never reach the job.
+ *
+ * <p>A file in time order (as CAD exports are: no row more than {@link #MAX_DISORDER} before the
+ * latest before it) is read only up to {@link #PAST_END} after {@code to}, so a week of a four-year
+ * file does not cost the whole file. Whether it is in order is known only after one full read
+ * ({@link FeedOrder} remembers it per file), so the first replay of a file reads all of it, and a
+ * file out of order is always read to its end.
  */
 public record FileFeed(String profile, String file, Instant from, Instant to)
         implements RecordFeed {
+
+    /** How far a row may lie before the latest one seen and the file still count as in order. */
+    static final Duration MAX_DISORDER = Duration.ofHours(1);
+
+    /** How far past {@code to} an in-order file is read before it is closed. */
+    static final Duration PAST_END = Duration.ofDays(1);
 
     /**
      * The feed of {@code file} read with the profile {@code located}: it keeps the profile as a
@@ -43,6 +56,9 @@ public record FileFeed(String profile, String file, Instant from, Instant to)
         }
         ReplayProgress.startFile(reader.totalBytes());
         return new Iterator<>() {
+            private final boolean stopPastEnd = to != null && FeedOrder.knownInOrder(Path.of(file));
+            private long latest = Long.MIN_VALUE;
+            private boolean inOrder = true;
             private RawRecord next = advance();
 
             private RawRecord advance() {
@@ -58,6 +74,15 @@ public record FileFeed(String profile, String file, Instant from, Instant to)
                             value instanceof CallForService c
                                     ? c.receivedAt()
                                     : ((Tip) value).receivedAt();
+                    long millis = t.toEpochMilli();
+                    if (latest != Long.MIN_VALUE && latest - millis > MAX_DISORDER.toMillis()) {
+                        inOrder = false;
+                    }
+                    latest = Math.max(latest, millis);
+                    if (stopPastEnd && inOrder && !t.isBefore(to.plus(PAST_END))) {
+                        close();
+                        return null;
+                    }
                     if ((from != null && t.isBefore(from)) || (to != null && !t.isBefore(to))) {
                         continue;
                     }
@@ -68,12 +93,17 @@ public record FileFeed(String profile, String file, Instant from, Instant to)
                     raw.eventTimeMillis = t.toEpochMilli();
                     return raw;
                 }
+                close();
+                FeedOrder.remember(Path.of(file), inOrder);
+                return null;
+            }
+
+            private void close() {
                 try {
                     reader.close();
                 } catch (java.io.IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                return null;
             }
 
             @Override

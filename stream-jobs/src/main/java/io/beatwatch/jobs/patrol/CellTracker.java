@@ -31,6 +31,7 @@ final class CellTracker extends KeyedProcessFunction<String, Stamped, PatrolInpu
     private transient ValueState<CellTrack> track;
     private transient Counter riskUpdates;
     private transient Counter moves;
+    private transient RiskCallTally tally;
 
     CellTracker(PatrolJobConfig config) {
         this.config = config;
@@ -43,6 +44,10 @@ final class CellTracker extends KeyedProcessFunction<String, Stamped, PatrolInpu
         var metrics = getRuntimeContext().getMetricGroup().addGroup("patrol");
         riskUpdates = metrics.counter("risk_updates");
         moves = metrics.counter("district_changes");
+        if (config.tallyRiskCalls()) {
+            tally = new RiskCallTally();
+            getRuntimeContext().addAccumulator(RiskCallTally.NAME, tally);
+        }
     }
 
     @Override
@@ -65,6 +70,7 @@ final class CellTracker extends KeyedProcessFunction<String, Stamped, PatrolInpu
         String owner = ownerOf(t);
         boolean counts = !e.officerInitiated && policy.countsAsRisk(e.type);
         if (counts) {
+            if (tally != null) tally.add(cell);
             t.risk = Candidate.decayed(t.risk, t.riskAt, e.timeMillis, policy.riskHalfLife()) + 1;
             t.riskAt = Math.max(t.riskAt, e.timeMillis);
         }

@@ -2,11 +2,12 @@ package io.beatwatch.jobs.patrol;
 
 import io.beatwatch.core.json.Json;
 import io.beatwatch.core.model.PatrolSuggestion;
-import io.beatwatch.core.patrol.Candidate;
 import io.beatwatch.core.patrol.PatrolAlert;
 import io.beatwatch.core.patrol.PatrolBook;
 import io.beatwatch.core.patrol.PatrolConfig;
 import io.beatwatch.core.patrol.PatrolPlanner;
+import io.beatwatch.core.patrol.Places;
+import io.beatwatch.core.patrol.RiskIndex;
 import io.beatwatch.core.patrol.Visit;
 import io.beatwatch.core.patrol.VisitStatus;
 import java.util.ArrayList;
@@ -63,6 +64,12 @@ final class DistrictPlanner extends KeyedProcessFunction<String, PatrolInput, Pa
     private transient MapState<String, OpenAlert> alerts;
     private transient ValueState<PatrolBook> book;
     private transient ValueState<Long> forgetTimer;
+
+    /**
+     * Per district, its cells in risk order: derived from {@link #cells}, rebuilt after restore.
+     */
+    private transient Map<String, RiskIndex> indexes;
+
     private transient Counter rounds;
     private transient Counter shortRounds;
     private transient Counter staleRounds;
@@ -85,6 +92,7 @@ final class DistrictPlanner extends KeyedProcessFunction<String, PatrolInput, Pa
         alerts = rc.getMapState(new MapStateDescriptor<>("alerts", String.class, OpenAlert.class));
         book = rc.getState(new ValueStateDescriptor<>("book", PatrolBook.class));
         forgetTimer = rc.getState(new ValueStateDescriptor<>("forgetTimer", Long.class));
+        indexes = new HashMap<>();
         var metrics = rc.getMetricGroup().addGroup("patrol");
         rounds = metrics.counter("rounds");
         shortRounds = metrics.counter("rounds_short");
@@ -115,6 +123,7 @@ final class DistrictPlanner extends KeyedProcessFunction<String, PatrolInput, Pa
         String district = ctx.getCurrentKey();
         PatrolBook b = book.value();
         if (b == null) b = new PatrolBook();
+        RiskIndex index = index(district);
         TreeSet<Long> days = new TreeSet<>();
         boolean boardChanged = false;
 
@@ -122,10 +131,19 @@ final class DistrictPlanner extends KeyedProcessFunction<String, PatrolInput, Pa
         for (PatrolInput in : due(ts)) {
             switch (in.kind) {
                 case RISK -> {
-                    cells.put(in.cell, new CellRisk(in.beat, in.neighbourhood, in.risk, in.riskAt));
+                    if (index.put(in.cell, in.beat, in.neighbourhood, in.risk, in.riskAt)) {
+                        cells.put(
+                                in.cell,
+                                new CellRisk(in.beat, in.neighbourhood, in.risk, in.riskAt));
+                    } else {
+                        cells.remove(in.cell);
+                    }
                     b.lastInputMillis = Math.max(b.lastInputMillis, in.time);
                 }
-                case REMOVE -> cells.remove(in.cell);
+                case REMOVE -> {
+                    cells.remove(in.cell);
+                    index.remove(in.cell);
+                }
                 case ALERT -> {
                     b.lastInputMillis = Math.max(b.lastInputMillis, in.time);
                     if (in.closed) {
@@ -153,10 +171,10 @@ final class DistrictPlanner extends KeyedProcessFunction<String, PatrolInput, Pa
         }
 
         List<PatrolSuggestion> made = new ArrayList<>();
-        Map<String, Candidate> candidates = null;
+        Places candidates = null;
         for (PatrolAlert a : opened) {
             if (!a.drivesPatrol()) continue;
-            if (candidates == null) candidates = candidates(ts);
+            if (candidates == null) candidates = candidates(index, ts);
             var d = planner.onAlert(district, ts, a, candidates, b);
             issuedForAlerts.inc(d.suggestions().size());
             made.addAll(d.suggestions());
@@ -171,8 +189,8 @@ final class DistrictPlanner extends KeyedProcessFunction<String, PatrolInput, Pa
             staleRounds.inc();
         }
         if (round) {
-            if (candidates == null) candidates = candidates(ts);
-            var d = planner.round(district, ts, candidates.values(), openAlerts(ts), b);
+            if (candidates == null) candidates = candidates(index, ts);
+            var d = planner.round(district, ts, candidates, openAlerts(ts), b);
             if (d.skipped() == null) {
                 rounds.inc();
                 if (d.isShort()) shortRounds.inc();
@@ -199,7 +217,7 @@ final class DistrictPlanner extends KeyedProcessFunction<String, PatrolInput, Pa
         if (expiry != Long.MAX_VALUE) ctx.timerService().registerEventTimeTimer(expiry);
         if (chainEnds) {
             // drop cells decayed away and alerts whose close was lost
-            if (candidates == null) candidates(ts);
+            if (candidates == null) candidates(index, ts);
             openAlerts(ts);
         }
         if (b.isEmpty() && cells.isEmpty() && alerts.isEmpty() && isEmpty(pending.get())) {
@@ -208,6 +226,7 @@ final class DistrictPlanner extends KeyedProcessFunction<String, PatrolInput, Pa
             if (wake != null && wake > ts) ctx.timerService().deleteEventTimeTimer(wake);
             forgetTimer.clear();
             book.clear();
+            indexes.remove(district);
             pending.clear();
             return;
         }
@@ -265,20 +284,27 @@ final class DistrictPlanner extends KeyedProcessFunction<String, PatrolInput, Pa
     }
 
     /** The district's cells with their risk decayed to {@code ts}; drops those decayed away. */
-    private Map<String, Candidate> candidates(long ts) throws Exception {
-        Map<String, Candidate> out = new HashMap<>();
-        List<String> gone = new ArrayList<>();
-        for (Map.Entry<String, CellRisk> e : cells.entries()) {
-            CellRisk r = e.getValue();
-            double risk = Candidate.decayed(r.risk, r.riskAt, ts, policy.riskHalfLife());
-            if (risk < MIN_RISK) {
-                gone.add(e.getKey());
-            } else {
-                out.put(e.getKey(), new Candidate(e.getKey(), r.beat, r.neighbourhood, risk));
+    private Places candidates(RiskIndex index, long ts) throws Exception {
+        for (String cell : index.dropBelow(MIN_RISK, ts)) cells.remove(cell);
+        return index.at(ts);
+    }
+
+    /** The district's risk order, built from its cells' state on first use after a (re)start. */
+    private RiskIndex index(String district) throws Exception {
+        RiskIndex index = indexes.get(district);
+        if (index == null) {
+            index = new RiskIndex(policy.riskHalfLife());
+            List<String> gone = new ArrayList<>();
+            for (Map.Entry<String, CellRisk> e : cells.entries()) {
+                CellRisk r = e.getValue();
+                if (!index.put(e.getKey(), r.beat, r.neighbourhood, r.risk, r.riskAt)) {
+                    gone.add(e.getKey());
+                }
             }
+            for (String cell : gone) cells.remove(cell);
+            indexes.put(district, index);
         }
-        for (String cell : gone) cells.remove(cell);
-        return out;
+        return index;
     }
 
     /** Open alerts, dropping those silent for a day (their close was lost). */

@@ -21,12 +21,16 @@ import java.util.Objects;
  * @param feedbackOutOfOrderness how late feedback may arrive and still be applied in order
  * @param feedbackIdleness after this long without feedback, the feedback stream stops holding back
  *     the watermark (it is quiet most of the time)
+ * @param tallyRiskCalls whether the cell tracker counts the calls that count as risk per cell in
+ *     the accumulator {@link RiskCallTally#NAME} (a replay's summary reads it; a live job keeps it
+ *     off, as the tally only grows)
  */
 public record PatrolJobConfig(
         PatrolConfig policy,
         DistrictBoundaries boundaries,
         Duration feedbackOutOfOrderness,
-        Duration feedbackIdleness)
+        Duration feedbackIdleness,
+        boolean tallyRiskCalls)
         implements Serializable {
 
     public static final Duration DEFAULT_FEEDBACK_OUT_OF_ORDERNESS = Duration.ofSeconds(30);
@@ -47,7 +51,7 @@ public record PatrolJobConfig(
     /** The policy with learned districts and default feedback watermarks. */
     public static PatrolJobConfig of(PatrolConfig policy) {
         return new PatrolJobConfig(
-                policy, null, DEFAULT_FEEDBACK_OUT_OF_ORDERNESS, DEFAULT_FEEDBACK_IDLENESS);
+                policy, null, DEFAULT_FEEDBACK_OUT_OF_ORDERNESS, DEFAULT_FEEDBACK_IDLENESS, false);
     }
 
     /**
@@ -84,7 +88,14 @@ public record PatrolJobConfig(
 
     /** A copy with district boundaries. */
     public PatrolJobConfig withBoundaries(DistrictBoundaries b) {
-        return new PatrolJobConfig(policy, b, feedbackOutOfOrderness, feedbackIdleness);
+        return new PatrolJobConfig(
+                policy, b, feedbackOutOfOrderness, feedbackIdleness, tallyRiskCalls);
+    }
+
+    /** A copy whose cell tracker tallies risk calls per cell (for a bounded replay's summary). */
+    public PatrolJobConfig withRiskTally() {
+        return new PatrolJobConfig(
+                policy, boundaries, feedbackOutOfOrderness, feedbackIdleness, true);
     }
 
     /** How long a cell may go without a call before the tracker forgets it. */

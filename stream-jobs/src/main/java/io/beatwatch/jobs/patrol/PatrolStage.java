@@ -52,9 +52,13 @@ public final class PatrolStage {
         DataStream<PatrolInput> inputs =
                 risk.union(
                         ticks,
+                        // at the detector's parallelism (one): the updates of an alert keep
+                        // their order on one channel, so the planner applies two updates of
+                        // the same minute in the order they were made, run after run
                         alerts.process(new AlertRouter(c))
                                 .uid("patrol-alert-router")
-                                .name("patrol: alerts to districts"));
+                                .name("patrol: alerts to districts")
+                                .setParallelism(alerts.getParallelism()));
         DataStream<Reject> rejects = null;
         if (feedback != null) {
             SingleOutputStreamOperator<PatrolInput> decoded =

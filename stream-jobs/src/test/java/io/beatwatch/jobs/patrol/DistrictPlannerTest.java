@@ -154,6 +154,50 @@ class DistrictPlannerTest {
     }
 
     @Test
+    void aPlannerRestoredFromASnapshotChoosesAsOneThatRanThrough() throws Exception {
+        // its risk order is derived (not checkpointed): after a restore it is rebuilt from state
+        PatrolConfig policy = PatrolConfig.defaults(ZoneId.of("America/Chicago"));
+        List<String> straight = new ArrayList<>();
+        open(policy);
+        feedManyCells(0, 120);
+        advance(120);
+        feedManyCells(120, 240);
+        advance(240);
+        suggestions().forEach(s -> straight.add(s.suggestionId() + " " + s.reason()));
+        harness.close();
+
+        open(policy);
+        feedManyCells(0, 120);
+        advance(120);
+        List<String> restored = new ArrayList<>();
+        suggestions().forEach(s -> restored.add(s.suggestionId() + " " + s.reason()));
+        var snapshot = harness.snapshot(1, at(120));
+        harness.close();
+        harness =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new DistrictPlanner(PatrolJobConfig.of(policy))),
+                        i -> i.district,
+                        Types.STRING);
+        harness.initializeState(snapshot);
+        harness.open();
+        feedManyCells(120, 240);
+        advance(240);
+        suggestions().forEach(s -> restored.add(s.suggestionId() + " " + s.reason()));
+
+        assertThat(straight).hasSizeGreaterThan(20);
+        assertThat(restored).isEqualTo(straight);
+    }
+
+    /** Risk of 30 cells with different weights in {@code [from, to)} minutes, and ticks. */
+    private void feedManyCells(int from, int to) throws Exception {
+        for (int m = from + 1; m < to; m += 7) {
+            int i = (m * 13) % 30;
+            send(risk(cell(i), 1 + (m % 11) * 0.7, m));
+        }
+        ticks(from, to);
+    }
+
+    @Test
     void inputsAreAppliedInEventTimeOrderWhateverTheirArrivalOrder() throws Exception {
         List<PatrolSuggestion> first = runWith(List.of(0, 1, 2, 3, 4, 5));
         List<PatrolSuggestion> second = runWith(List.of(5, 3, 1, 4, 0, 2));

@@ -88,7 +88,7 @@ class PatrolKafkaRedisIT {
         Instant split = T0.plusSeconds(12 * 60);
         Instant end = T0.plusSeconds(4 * 3600);
 
-        var patrol = new PatrolJobConfig(POLICY, null, Duration.ZERO, Duration.ofSeconds(1));
+        var patrol = new PatrolJobConfig(POLICY, null, Duration.ZERO, Duration.ofSeconds(1), false);
         var job =
                 new HotspotJob(
                         // no idleness: after an idle spell, the planner's input channels turn
