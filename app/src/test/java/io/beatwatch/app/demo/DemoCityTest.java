@@ -19,14 +19,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The demo city, run through the job's detector on one thread (no Flink): a console must see
  * call-based alerts once live, not only tip alerts, whatever the hour of the UTC day the demo
- * starts at. (Before the fix the history's clusters spanned the previous UTC day, the detector's
- * rolling null learnt them as normal, and no call-based alert opened once live.)
+ * starts at, and after the UTC day turns. The history's clusters span the previous UTC day: before
+ * the detector's null censored alerted episodes at their threshold it learnt them as normal at the
+ * day's refit, and no call-based alert opened once live (0 at each of these start hours).
  */
 class DemoCityTest {
 
@@ -47,6 +49,26 @@ class DemoCityTest {
                         .filter(a -> a.openedAt().isAfter(city.liveFrom()))
                         .count();
         assertThat(liveCallAlerts).as("call-based alerts once live").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aDemoLeftRunningPastUtcMidnightKeepsOpeningCallAlerts() {
+        // the live day's clusters (one every 10 minutes) are in the null refitted at midnight
+        Instant now = Instant.parse("2026-12-07T21:00:00Z");
+        DemoCity city = DemoCity.create(now, 4, 42);
+        var config =
+                DemoCommand.forDemo(
+                        HotspotJobConfig.defaults(SyntheticFeed.bounds(city.config()), Set.of()),
+                        4);
+        Instant midnight = Instant.parse("2026-12-08T00:00:00Z");
+        List<HotspotAlert> opened = run(city, config, midnight.plus(Duration.ofHours(2)));
+
+        long afterMidnight =
+                opened.stream()
+                        .filter(a -> a.signal() != Signal.TIPS)
+                        .filter(a -> a.openedAt().isAfter(midnight))
+                        .count();
+        assertThat(afterMidnight).as("call-based alerts after midnight").isGreaterThanOrEqualTo(3);
     }
 
     private static List<HotspotAlert> run(DemoCity city, HotspotJobConfig config, Instant until) {

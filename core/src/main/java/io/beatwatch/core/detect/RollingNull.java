@@ -16,6 +16,15 @@ import java.util.Arrays;
  * incidents): a fit on the body of the distribution under-predicts the strong end ten-fold on San
  * Antonio, so the fit uses the strongest day's worth of peaks.
  *
+ * <p><b>Censored at the alert threshold.</b> An episode that passed the budget opened an alert: it
+ * is the emergence the detector exists to find, not a sample of what is normal, and its full peak
+ * would raise the bar for the next {@code periodDays} days (a sustained emergence, or a demo's
+ * injected clusters, would silence every later one). Its peak is kept only as "at least the
+ * threshold it crossed" ({@link #record(int, double, int, double)}): it still counts as a peak that
+ * strong in the empirical part, and the tail's scale is the maximum-likelihood scale of an
+ * exponential with right-censored values (the excesses summed over the peaks that were not censored
+ * only).
+ *
  * <p>Each stratum gets an equal share of the budget: the windows together make at most one false
  * alarm per N days (a union bound). Until a stratum has {@link #MIN_EPISODES} peaks on {@link
  * #MIN_DAYS} days it is not {@link #ready}, and the caller falls back to the Poisson bound.
@@ -63,6 +72,19 @@ public final class RollingNull {
      * Records the peak strength of one finished episode of {@code stratum} on data day {@code day}.
      */
     public void record(int stratum, double peak, int day) {
+        store(stratum, peak, day);
+    }
+
+    /**
+     * Records an episode's peak censored at {@code censorAt}: a peak above it is kept as "at least
+     * {@code censorAt}" (the threshold an alert crossed), one below it as it is.
+     */
+    public void record(int stratum, double peak, int day, double censorAt) {
+        store(stratum, peak > censorAt ? -censorAt : peak, day);
+    }
+
+    /** Peaks are positive (strengths above the episode floor); a censored one is stored negated. */
+    private void store(int stratum, double peak, int day) {
         if (size == peakOf.length) {
             stratumOf = Arrays.copyOf(stratumOf, size * 2);
             peakOf = Arrays.copyOf(peakOf, size * 2);
@@ -95,31 +117,41 @@ public final class RollingNull {
         for (int s = 0; s < strata; s++) {
             int count = 0;
             for (int i = 0; i < size; i++) if (stratumOf[i] == s && dayOf[i] < today) count++;
-            double[] p = new double[count];
+            Double[] signed = new Double[count];
             int j = 0;
             for (int i = 0; i < size; i++) {
-                if (stratumOf[i] == s && dayOf[i] < today) p[j++] = peakOf[i];
+                if (stratumOf[i] == s && dayOf[i] < today) signed[j++] = peakOf[i];
             }
-            Arrays.sort(p);
-            reverse(p);
+            // strongest first (a censored peak is stored negated: its value is its magnitude)
+            Arrays.sort(signed, (a, b) -> Double.compare(Math.abs(b), Math.abs(a)));
+            double[] p = new double[count];
+            boolean[] censored = new boolean[count];
+            for (int i = 0; i < count; i++) {
+                p[i] = Math.abs(signed[i]);
+                censored[i] = signed[i] < 0;
+            }
             sortedDesc[s] = p;
-            fitTail(s, p, daysWithData);
+            fitTail(s, p, censored, daysWithData);
         }
     }
 
-    private void fitTail(int s, double[] p, int days) {
+    private void fitTail(int s, double[] p, boolean[] censored, int days) {
         int n = p.length;
         if (n < MIN_EPISODES || days < MIN_DAYS) {
             kb[s] = 0;
             return;
         }
-        // exponential above the b-th strongest peak (about one a day): the mean excess of the
-        // strongest b is its maximum-likelihood scale
+        // exponential above the b-th strongest peak (about one a day): the summed excess of the
+        // strongest b over the number of them not censored is its maximum-likelihood scale
         int b = Math.min(n, Math.max(3, days));
         double upper = p[b - 1];
         double sum = 0;
-        for (int i = 0; i < b - 1; i++) sum += p[i] - upper;
-        double sigma = sum / Math.max(1, b - 1);
+        int observed = 0;
+        for (int i = 0; i < b - 1; i++) {
+            sum += p[i] - upper;
+            if (!censored[i]) observed++;
+        }
+        double sigma = sum / Math.max(1, observed);
         xb[s] = upper;
         kb[s] = b;
         scale[s] = Math.max(MIN_SCALE, sigma);
@@ -202,7 +234,7 @@ public final class RollingNull {
         int days = in.readInt();
         int n = in.readInt();
         size = 0;
-        for (int i = 0; i < n; i++) record(in.readByte(), in.readDouble(), in.readInt());
+        for (int i = 0; i < n; i++) store(in.readByte(), in.readDouble(), in.readInt());
         refit(today, days);
     }
 }

@@ -81,7 +81,7 @@ public final class StreamDetector {
     }
 
     /** Model version stamped on alerts. */
-    public static final String MODEL_VERSION = "eb-rolling-1";
+    public static final String MODEL_VERSION = "eb-rolling-2";
 
     /** A cell nobody has called from, in a quiet neighbourhood, expects this many calls a day. */
     static final double RATE_FLOOR_PER_DAY = 0.01;
@@ -729,11 +729,26 @@ public final class StreamDetector {
         long last = p.episodeLast[w];
         if (last == Long.MIN_VALUE) episodic.put(p.id, p);
         if (last != Long.MIN_VALUE && now - last > windows[w]) {
-            rollingNull.record(w, p.episodePeak[w], dataDay);
+            recordEpisode(w, p.episodePeak[w]);
             p.episodePeak[w] = 0;
         }
         p.episodePeak[w] = Math.max(p.episodePeak[w], x);
         p.episodeLast[w] = now;
+    }
+
+    /**
+     * An episode's peak goes into the null censored at today's alert threshold: one that passed the
+     * budget is an emergence, and its full strength would raise the bar for those after it. Before
+     * the null is ready the threshold is the Poisson bound's: {@code RI = 1 / (p × T)} reaches N at
+     * {@code x = log10(N × T)}.
+     */
+    private void recordEpisode(int w, double peak) {
+        double budget = config.recurrenceThresholdDays();
+        double censorAt =
+                rollingNull.ready(w)
+                        ? rollingNull.threshold(w, budget)
+                        : Math.log10(budget * Math.max(1, expectation.testsPerDay(activeCells)));
+        rollingNull.record(w, peak, dataDay, censorAt);
     }
 
     private void finishEpisodes(CellState p, boolean onlyEnded) {
@@ -741,7 +756,7 @@ public final class StreamDetector {
             long last = p.episodeLast[w];
             if (last == Long.MIN_VALUE) continue;
             if (onlyEnded && now - last <= windows[w]) continue;
-            rollingNull.record(w, p.episodePeak[w], dataDay);
+            recordEpisode(w, p.episodePeak[w]);
             p.episodePeak[w] = 0;
             p.episodeLast[w] = Long.MIN_VALUE;
         }

@@ -38,6 +38,58 @@ class RollingNullTest {
     }
 
     @Test
+    void aCensoredPeakCountsAsAtLeastItsThresholdAndOnlyObservedOnesSetTheScale() {
+        // the hundred peaks above, but 99 and 100 opened alerts at a threshold of 98: kept as
+        // "at least 98"
+        var n = new RollingNull(1, 90);
+        for (int i = 1; i <= 100; i++) n.record(0, i, (i - 1) % 10, 98);
+        n.refit(10, 10);
+        // upper = 10th strongest = 91; the 9 above it: 92..98 observed (excesses 1..7) and two
+        // censored at 98 (excess 7 each): σ = (1 + ... + 7 + 2 × 7) / 7 observed = 42 / 7 = 6
+        // (the maximum-likelihood scale of an exponential with right-censored values)
+        assertThat(n.scale(0)).isCloseTo(6, within(1e-9));
+        // the empirical part still counts them: 10 peaks >= 91 in 10 days, 3 >= 98
+        assertThat(n.recurrenceDays(0, 91)).isCloseTo(1.0, within(1e-9));
+        assertThat(n.threshold(0, 100)).isCloseTo(91 + 6 * Math.log(100), within(1e-9));
+    }
+
+    @Test
+    void aDayOfEmergencesDoesNotSilenceTheNextDay() {
+        // a clean null of 30 days (peaks 2..5), then a day with 40 emergences of strength 30
+        // that crossed a threshold of 9
+        var n = new RollingNull(1, 90);
+        for (int d = 0; d < 30; d++) for (int i = 0; i < 10; i++) n.record(0, 2 + i * 0.3, d);
+        n.refit(30, 30);
+        double before = n.threshold(0, 100);
+        for (int i = 0; i < 40; i++) n.record(0, 30, 30, 9);
+        n.refit(31, 31);
+        var uncensored = new RollingNull(1, 90);
+        for (int d = 0; d < 30; d++) {
+            for (int i = 0; i < 10; i++) uncensored.record(0, 2 + i * 0.3, d);
+        }
+        for (int i = 0; i < 40; i++) uncensored.record(0, 30, 30);
+        uncensored.refit(31, 31);
+        assertThat(before).isLessThan(9);
+        assertThat(n.threshold(0, 100)).isLessThan(11);
+        assertThat(uncensored.threshold(0, 100)).isGreaterThan(30);
+    }
+
+    @Test
+    void censoredPeaksSurviveASnapshot() throws Exception {
+        var n = new RollingNull(1, 90);
+        for (int i = 1; i <= 100; i++) n.record(0, i, (i - 1) % 10, 95);
+        n.refit(10, 10);
+        var bytes = new java.io.ByteArrayOutputStream();
+        n.writeTo(new java.io.DataOutputStream(bytes));
+        var copy = new RollingNull(1, 90);
+        copy.readFrom(
+                new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())),
+                10);
+        assertThat(copy.scale(0)).isEqualTo(n.scale(0));
+        assertThat(copy.threshold(0, 100)).isEqualTo(n.threshold(0, 100));
+    }
+
+    @Test
     void forgetsDaysOutsideThePeriodAndNeverUsesToday() {
         var n = new RollingNull(1, 5);
         for (int d = 0; d < 20; d++) for (int i = 0; i < 20; i++) n.record(0, 2 + i * 0.1, d);
