@@ -2,7 +2,9 @@ package io.beatwatch.load.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.beatwatch.core.json.Json;
+import io.beatwatch.gateway.config.GatewayConfigLoader;
 import io.beatwatch.jobs.redis.ViewWrites;
+import io.beatwatch.load.GatewayProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,63 +41,34 @@ public final class GatewayConsoles implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private final String classpath;
-    private final String redisUri;
-    private final String kafka;
-    private final Path log;
+    private final GatewayProcess gateway;
     private final int port;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Console> consoles = new ArrayList<>();
-    private Process process;
 
     public GatewayConsoles(String classpath, String redisUri, String kafka, Path log) {
-        this.classpath = classpath;
-        this.redisUri = redisUri;
-        this.kafka = kafka;
-        this.log = log;
         this.port = io.beatwatch.app.cluster.FlinkProcesses.freeLoopbackPort();
+        this.gateway =
+                new GatewayProcess(
+                        classpath,
+                        port,
+                        redisUri,
+                        kafka,
+                        java.util.Map.of(GatewayConfigLoader.ENV_DEV_LOGINS, "true"),
+                        null,
+                        List.of("-Xmx512m"),
+                        log);
     }
 
     /** Starts the gateway process and waits until it answers. */
     public void startGateway() throws IOException, InterruptedException {
-        var pb =
-                new ProcessBuilder(
-                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                "-Xmx512m",
-                                "-Dlog4j2.configurationFile=config/log4j2.xml",
-                                "-cp",
-                                classpath,
-                                "io.beatwatch.gateway.GatewayMain")
-                        .redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        var env = pb.environment();
-        env.put("BEATWATCH_GATEWAY_HOST", "127.0.0.1");
-        env.put("BEATWATCH_GATEWAY_PORT", Integer.toString(port));
-        env.put("BEATWATCH_REDIS_URI", redisUri);
-        env.put("BEATWATCH_KAFKA_BOOTSTRAP", kafka);
-        env.put("BEATWATCH_DEV_LOGINS", "true");
-        env.put("BEATWATCH_ALLOWED_ORIGINS", origin());
-        process = pb.start();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) throw new IllegalStateException("gateway exited; see " + log);
-            try {
-                if (login() != null) return;
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("gateway did not answer within " + WAIT);
+        gateway.start();
     }
 
     /** kill -9 of the gateway process. */
     public long killGateway() throws InterruptedException {
-        long pid = process.pid();
-        process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
-        return pid;
+        return gateway.kill();
     }
 
     /** Opens {@code n} supervisor consoles subscribed to every district. */
@@ -310,14 +283,6 @@ public final class GatewayConsoles implements AutoCloseable {
     @Override
     public void close() {
         for (Console c : consoles) c.close();
-        if (process != null) {
-            process.destroy();
-            try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly();
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
+        gateway.close();
     }
 }

@@ -17,12 +17,14 @@ import java.util.concurrent.TimeUnit;
  * consoles' CPU, heap and GC are not the gateway's. Started, awaited until its consoles are ready,
  * stopped through stdin; destroyed if it does not stop by itself.
  */
-final class FleetProcess implements AutoCloseable {
+public final class FleetProcess implements AutoCloseable {
 
     private final Process process;
     private final Writer stdin;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private final java.util.concurrent.BlockingQueue<String> acks =
+            new java.util.concurrent.LinkedBlockingQueue<>();
 
     private FleetProcess(Process process) {
         this.process = process;
@@ -39,6 +41,7 @@ final class FleetProcess implements AutoCloseable {
                                 while ((line = in.readLine()) != null) {
                                     if (line.startsWith("READY")) ready.complete(null);
                                     if (line.startsWith("DONE")) done.complete(null);
+                                    if (line.startsWith("OK ")) acks.add(line.substring(3));
                                 }
                             } catch (IOException ignored) {
                                 // the process ended
@@ -62,16 +65,7 @@ final class FleetProcess implements AutoCloseable {
             int maxSeconds,
             String heap)
             throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>();
-        cmd.add(java);
-        cmd.add("-Xmx" + heap);
-        cmd.add("-XX:+UseSerialGC");
-        cmd.add("-Dlog4j2.configurationFile=log4j2-bench.xml");
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(ConsoleFleet.class.getName());
-        cmd.addAll(
+        return start(
                 List.of(
                         "--port",
                         String.valueOf(port),
@@ -84,7 +78,24 @@ final class FleetProcess implements AutoCloseable {
                         "--out",
                         out.toString(),
                         "--max-seconds",
-                        String.valueOf(maxSeconds)));
+                        String.valueOf(maxSeconds)),
+                log,
+                heap);
+    }
+
+    /** Starts {@link ConsoleFleet} with these options (its {@code --help} lists them). */
+    public static FleetProcess start(List<String> fleetOptions, Path log, String heap)
+            throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java);
+        cmd.add("-Xmx" + heap);
+        cmd.add("-XX:+UseSerialGC");
+        cmd.add("-Dlog4j2.configurationFile=log4j2-bench.xml");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(ConsoleFleet.class.getName());
+        cmd.addAll(fleetOptions);
         var pb =
                 new ProcessBuilder(cmd)
                         .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -92,13 +103,23 @@ final class FleetProcess implements AutoCloseable {
     }
 
     /** Waits until every console has its first snapshot. */
-    void awaitReady(long seconds) throws Exception {
+    public void awaitReady(long seconds) throws Exception {
         ready.get(seconds, TimeUnit.SECONDS);
     }
 
+    /** Sends one command ({@link ConsoleFleet}) and waits until the fleet has applied it. */
+    public void command(String command, long seconds) throws Exception {
+        stdin.write(command + "\n");
+        stdin.flush();
+        String ack = acks.poll(seconds, TimeUnit.SECONDS);
+        if (!command.equals(ack)) {
+            throw new IllegalStateException("console fleet did not apply " + command + ": " + ack);
+        }
+    }
+
     /** Tells the fleet to stop and write its records; waits for it to exit. */
-    int stop(long seconds) throws Exception {
-        stdin.write("STOP\n");
+    public int stop(long seconds) throws Exception {
+        stdin.write(ConsoleFleet.STOP + "\n");
         stdin.flush();
         done.get(seconds, TimeUnit.SECONDS);
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
@@ -108,7 +129,7 @@ final class FleetProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 

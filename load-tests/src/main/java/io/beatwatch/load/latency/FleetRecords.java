@@ -11,7 +11,8 @@ import java.nio.file.Path;
  * harness reads back ({@link Deliveries}): {@code A console streamId micros} per alert frame,
  * {@code C console cell observed micros} per cell update of a seeded cell, {@code R console code}
  * per close, {@code S console} per resync snapshot, {@code U console} per unreadable frame, {@code
- * T console} per sign-in retry. Times are epoch microseconds of this machine's clock.
+ * T console} per sign-in retry, {@code O console micros} per socket opened (first connect and every
+ * reconnect). Times are epoch microseconds of this machine's clock.
  */
 final class FleetRecords {
 
@@ -32,6 +33,10 @@ final class FleetRecords {
 
     void reconnect(int console, Short code) {
         line(console, "R " + console + " " + (code == null ? -1 : code));
+    }
+
+    void opened(int console, long micros) {
+        line(console, "O " + console + " " + micros);
     }
 
     void resync(int console) {

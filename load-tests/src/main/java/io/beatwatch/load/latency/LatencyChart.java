@@ -17,7 +17,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * The latency CDF per rate (fraction of alert deliveries at or below a delay; log delay axis) with
  * the 150 ms target, drawn with XChart off screen in the style of the other load-test plots.
  */
-final class LatencyChart {
+public final class LatencyChart {
 
     static final int WIDTH = 960;
     static final int HEIGHT = 500;
@@ -40,11 +40,29 @@ final class LatencyChart {
     private LatencyChart() {}
 
     static void draw(Path file, List<ScenarioResult> results) throws IOException {
+        var series = new java.util.LinkedHashMap<String, Histogram>();
+        for (ScenarioResult r : results) {
+            series.put(r.eventsPerSec() + " events/s, " + r.consoles() + " consoles", r.endToEnd());
+        }
+        drawCdf(
+                file,
+                "End-to-end alert latency (call due time to console), CDF per rate",
+                series,
+                TARGET_MS);
+    }
+
+    /**
+     * A CDF per named microsecond histogram (fraction of deliveries at or below a delay, log delay
+     * axis) with a vertical line at the target p99; empty histograms are left out.
+     */
+    public static void drawCdf(
+            Path file, String title, java.util.Map<String, Histogram> series, double targetMs)
+            throws IOException {
         XYChart c =
                 new XYChartBuilder()
                         .width(WIDTH)
                         .height(HEIGHT)
-                        .title("End-to-end alert latency (call due time to console), CDF per rate")
+                        .title(title)
                         .xAxisTitle("delay (ms, log)")
                         .yAxisTitle("fraction of deliveries")
                         .build();
@@ -56,9 +74,8 @@ final class LatencyChart {
         s.setLegendPosition(Styler.LegendPosition.OutsideE);
         c.getStyler().setXAxisLogarithmic(true);
         int i = 0;
-        double maxMs = TARGET_MS;
-        for (ScenarioResult r : results) {
-            Histogram h = r.endToEnd();
+        for (var e : series.entrySet()) {
+            Histogram h = e.getValue();
             if (h == null || h.getTotalCount() == 0) continue;
             var x = new ArrayList<Double>();
             var y = new ArrayList<Double>();
@@ -68,16 +85,16 @@ final class LatencyChart {
             }
             x.add(Math.max(0.1, h.getMaxValue() / 1000.0));
             y.add(1.0);
-            maxMs = Math.max(maxMs, h.getMaxValue() / 1000.0);
-            var series =
-                    c.addSeries(
-                            r.eventsPerSec() + " events/s, " + r.consoles() + " consoles", x, y);
-            series.setMarker(SeriesMarkers.NONE);
-            series.setLineColor(COLOURS[i % COLOURS.length]);
+            var line = c.addSeries(e.getKey(), x, y);
+            line.setMarker(SeriesMarkers.NONE);
+            line.setLineColor(COLOURS[i % COLOURS.length]);
             i++;
         }
         var target =
-                c.addSeries("target p99 150 ms", List.of(TARGET_MS, TARGET_MS), List.of(0.0, 1.0));
+                c.addSeries(
+                        "target p99 " + Math.round(targetMs) + " ms",
+                        List.of(targetMs, targetMs),
+                        List.of(0.0, 1.0));
         target.setMarker(SeriesMarkers.NONE);
         target.setLineColor(Color.GRAY);
         String name = file.toString();

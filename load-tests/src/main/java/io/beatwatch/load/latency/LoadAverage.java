@@ -4,11 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The machine's load average (1, 5, 15 min) from {@code /proc/loadavg}, for the report. */
-final class LoadAverage {
+public final class LoadAverage {
 
     private LoadAverage() {}
 
-    static String now() {
+    public static String now() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return f[0] + " " + f[1] + " " + f[2];

@@ -7,7 +7,7 @@ import org.HdrHistogram.Histogram;
 @JsonPropertyOrder({"count", "p50Ms", "p99Ms", "p999Ms", "maxMs"})
 public record StageFigures(long count, Double p50Ms, Double p99Ms, Double p999Ms, Double maxMs) {
 
-    static StageFigures of(Histogram micros) {
+    public static StageFigures of(Histogram micros) {
         if (micros.getTotalCount() == 0) return new StageFigures(0, null, null, null, null);
         return new StageFigures(
                 micros.getTotalCount(),
@@ -18,17 +18,17 @@ public record StageFigures(long count, Double p50Ms, Double p99Ms, Double p999Ms
     }
 
     /** Microseconds to milliseconds, kept to 0.1 ms (never rounded down to a pass: a hair up). */
-    static Double ms(long micros) {
+    public static Double ms(long micros) {
         return Math.ceil(micros / 100.0) / 10.0;
     }
 
     /** A new microsecond histogram (auto-resizing, 3 significant digits). */
-    static Histogram histogram() {
+    public static Histogram histogram() {
         return new Histogram(3);
     }
 
     /** Records a non-negative value (a clock step of another process can give -0.x ms). */
-    static void record(Histogram h, long micros) {
+    public static void record(Histogram h, long micros) {
         h.recordValue(Math.max(0, micros));
     }
 }

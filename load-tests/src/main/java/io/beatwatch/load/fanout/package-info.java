@@ -1,0 +1,2 @@
+/** The WebSocket fan-out harness: one gateway, many consoles, slow consoles, storms, restarts. */
+package io.beatwatch.load.fanout;
