@@ -35,7 +35,7 @@ final class FanoutAnalysis {
     }
 
     /** Owed, lost and duplicated deliveries of one set of entries to one set of consoles. */
-    record Loss(long owed, long lost, long duplicated) {}
+    record Loss(long owed, long lost, long duplicates) {}
 
     private final int consoles;
     private final int slowEvery;

@@ -66,7 +66,7 @@ final class FanoutReport {
         row(b, "push max ms", v(r.pushMaxMs()));
         row(b, "gateway live heap before consoles, MB", String.valueOf(r.heapMbIdle()));
         row(b, "gateway live heap with every console, MB", String.valueOf(r.heapMbConnected()));
-        row(b, "gateway heap per 1,000 consoles, MB", v(r.heapMbPer1000Consoles()));
+        row(b, "gateway heap per 1,000 consoles, MB", v(r.heapMbPer1000()));
         row(b, "gateway CPU, % of one core", v(r.gatewayCpuPercent()));
         row(
                 b,
@@ -104,7 +104,7 @@ final class FanoutReport {
         row(
                 b,
                 "slow consoles: events lost / duplicated over the run",
-                s.lost() + " / " + s.duplicated());
+                s.lost() + " / " + s.duplicates());
 
         var st = r.reconnectStorm();
         b.append("\n## Reconnect storm\n\n");
@@ -119,10 +119,10 @@ final class FanoutReport {
         row(
                 b,
                 "all reconnected within, s (target 30)",
-                v(st.reconnectedWithinS()) + verdict(st.reconnectedWithinS(), 30));
+                v(st.seconds()) + verdict(st.seconds(), 30));
         row(b, "deliveries owed", String.valueOf(st.owed()));
         row(b, "lost", String.valueOf(st.lost()));
-        row(b, "duplicated", String.valueOf(st.duplicated()));
+        row(b, "duplicated", String.valueOf(st.duplicates()));
 
         var g = r.gatewayRestart();
         b.append("\n## Gateway restart\n\n");
@@ -134,14 +134,14 @@ final class FanoutReport {
         row(b, "recovered (kill to the last console's reconnect), s", v(g.recoveredS()));
         row(b, "deliveries owed", String.valueOf(g.owed()));
         row(b, "lost", String.valueOf(g.lost()));
-        row(b, "duplicated", String.valueOf(g.duplicated()));
+        row(b, "duplicated", String.valueOf(g.duplicates()));
 
         var t = r.totals();
         b.append("\n## Whole run\n\n");
         b.append("| figure | value |\n|---|---:|\n");
         row(b, "deliveries owed", String.valueOf(t.owed()));
         row(b, "lost", String.valueOf(t.lost()));
-        row(b, "duplicated", String.valueOf(t.duplicated()));
+        row(b, "duplicated", String.valueOf(t.duplicates()));
         row(b, "resync snapshots", String.valueOf(t.resyncs()));
         row(b, "unreadable frames", String.valueOf(t.unreadable()));
         row(b, "close codes seen by consoles", String.valueOf(t.closeCodes()));

@@ -15,15 +15,19 @@ import java.util.Map;
  * @param consoles consoles asked for; {@code consolesConnected} had their first snapshot
  * @param gatewayCpuPercent gateway process CPU over the healthy phase, percent of one core (the
  *     machine has {@code cores})
- * @param heapMbPer1000Consoles live heap after a full GC with every console connected minus the
- *     same before any connected, per 1,000 consoles
+ * @param heapMbPer1000 live heap after a full GC with every console connected minus the same before
+ *     any connected, per 1,000 consoles
+ * @param slowConsolesIsolated whether nobody else slowed down while 1% of the consoles stalled: the
+ *     other consoles' push p99 then was at most 1.5 times their p99 of the healthy phase (or within
+ *     the target)
  */
 @JsonPropertyOrder({
     "consoles",
     "pushP99Ms",
     "pushP50Ms",
-    "heapMbPer1000Consoles",
+    "heapMbPer1000",
     "gatewayCpuPercent",
+    "slowConsolesIsolated",
     "slowConsoles",
     "reconnectStorm",
     "gatewayRestart"
@@ -32,8 +36,9 @@ public record FanoutResult(
         int consoles,
         Double pushP99Ms,
         Double pushP50Ms,
-        Double heapMbPer1000Consoles,
+        Double heapMbPer1000,
         Double gatewayCpuPercent,
+        boolean slowConsolesIsolated,
         SlowConsoles slowConsoles,
         ReconnectStorm reconnectStorm,
         GatewayRestart gatewayRestart,
@@ -82,34 +87,37 @@ public record FanoutResult(
             Double healthyP99MsWith,
             long healthyDeliveriesWith,
             long lost,
-            long duplicated) {}
+            long duplicates) {}
 
     /**
      * Every console drops its socket at once and reconnects with resume after a random delay up to
      * {@code spreadS}.
      *
-     * @param reconnectedWithinS from the drop to the last console's socket open
+     * @param consoles consoles that dropped their socket
+     * @param seconds from the drop to the last console's socket open
      * @param lost alert events published from the drop to the end of the settle that an entitled
      *     console never got (checked by event id)
-     * @param duplicated frames of an event a console already had, for those events
+     * @param duplicates frames of an event a console already had, for those events
      */
+    @JsonPropertyOrder({"consoles", "seconds", "lost", "duplicates"})
     public record ReconnectStorm(
+            int consoles,
+            Double seconds,
             long lost,
-            long duplicated,
-            Double reconnectedWithinS,
+            long duplicates,
             double spreadS,
             int reconnected,
             long owed) {}
 
     /** kill -9 of the gateway, started again on its port; consoles reconnect and resume. */
     public record GatewayRestart(
-            long lost, long duplicated, Double recoveredS, int reconnected, long owed) {}
+            long lost, long duplicates, Double recoveredS, int reconnected, long owed) {}
 
     /** Over the whole run: owed deliveries, lost, duplicated, resync snapshots, close codes. */
     public record Totals(
             long owed,
             long lost,
-            long duplicated,
+            long duplicates,
             int resyncs,
             int unreadable,
             Map<Integer, Integer> closeCodes) {}

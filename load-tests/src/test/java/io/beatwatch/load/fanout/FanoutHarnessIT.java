@@ -37,40 +37,45 @@ class FanoutHarnessIT {
         assertThat(rc).isZero();
 
         JsonNode f = Json.mapper().readTree(out.resolve(FanoutHarness.FIGURES).toFile());
-        assertThat(names(f).subList(0, 8))
+        assertThat(names(f).subList(0, 9))
                 .containsExactly(
                         "consoles",
                         "pushP99Ms",
                         "pushP50Ms",
-                        "heapMbPer1000Consoles",
+                        "heapMbPer1000",
                         "gatewayCpuPercent",
+                        "slowConsolesIsolated",
                         "slowConsoles",
                         "reconnectStorm",
                         "gatewayRestart");
         assertThat(f.get("consoles").asInt()).isEqualTo(50);
         assertThat(f.get("pushDeliveries").asLong()).isPositive();
-        for (String n : List.of("pushP99Ms", "pushP50Ms", "heapMbPer1000Consoles")) {
+        for (String n : List.of("pushP99Ms", "pushP50Ms", "heapMbPer1000")) {
             assertThat(f.get(n).isNumber()).as(n).isTrue();
         }
         assertThat(f.get("slowConsoles").get("count").asInt()).isEqualTo(5);
         assertThat(f.get("slowConsoles").get("lost").asLong()).isZero();
 
+        assertThat(f.get("slowConsolesIsolated").isBoolean()).isTrue();
         JsonNode storm = f.get("reconnectStorm");
+        assertThat(names(storm).subList(0, 4))
+                .containsExactly("consoles", "seconds", "lost", "duplicates");
+        assertThat(storm.get("consoles").asInt()).isEqualTo(50);
         assertThat(storm.get("reconnected").asInt()).isEqualTo(50);
         assertThat(storm.get("owed").asLong()).isPositive();
         assertThat(storm.get("lost").asLong()).isZero();
-        assertThat(storm.get("duplicated").asLong()).isZero();
-        assertThat(storm.get("reconnectedWithinS").isNumber()).isTrue();
+        assertThat(storm.get("duplicates").asLong()).isZero();
+        assertThat(storm.get("seconds").isNumber()).isTrue();
 
         JsonNode restart = f.get("gatewayRestart");
         assertThat(restart.get("reconnected").asInt()).isEqualTo(50);
         assertThat(restart.get("owed").asLong()).isPositive();
         assertThat(restart.get("lost").asLong()).isZero();
-        assertThat(restart.get("duplicated").asLong()).isZero();
+        assertThat(restart.get("duplicates").asLong()).isZero();
         assertThat(restart.get("recoveredS").isNumber()).isTrue();
 
         assertThat(f.get("totals").get("lost").asLong()).isZero();
-        assertThat(f.get("totals").get("duplicated").asLong()).isZero();
+        assertThat(f.get("totals").get("duplicates").asLong()).isZero();
         assertThat(Files.readString(out.resolve(FanoutHarness.REPORT)))
                 .contains("## Reconnect storm", "## Gateway restart", "FanoutHarness");
         assertThat(Files.size(out.resolve(FanoutHarness.CHART))).isPositive();
