@@ -94,6 +94,13 @@ public final class ReplayCommand implements Callable<Integer> {
     long seed;
 
     @Option(
+            names = "--calls-per-day",
+            description =
+                    "Synthetic city: base calls a day (default 3,000, about San Antonio's; 30000"
+                            + " for a city ten times its volume).")
+    Double callsPerDay;
+
+    @Option(
             names = "--speed",
             defaultValue = "max",
             description = "Times real time (e.g. 60), or max (default).")
@@ -162,6 +169,14 @@ public final class ReplayCommand implements Callable<Integer> {
                     SyntheticCityConfig.defaults()
                             .withSeed(seed)
                             .withPeriod(SyntheticCityConfig.DEFAULT_START, Duration.ofDays(days));
+            if (callsPerDay != null) {
+                city =
+                        city.withRates(
+                                callsPerDay,
+                                SyntheticCityConfig.DEFAULT_TIPS_PER_DAY
+                                        * callsPerDay
+                                        / SyntheticCityConfig.DEFAULT_BASE_CALLS_PER_DAY);
+            }
             feed = new SyntheticFeed(city);
             config = HotspotJobConfig.defaults(SyntheticFeed.bounds(city), Set.of());
             name = "synthetic";
@@ -274,7 +289,9 @@ public final class ReplayCommand implements Callable<Integer> {
         var progress = new Progress(err);
         JobClient client = job.executeAsync(env, "beatwatch-replay-" + name);
         var result = client.getJobExecutionResult();
+        var heap = new HeapAfterGc();
         while (!result.isDone()) {
+            heap.sample();
             double fraction = synthetic ? -1 : ReplayProgress.fraction();
             progress.update(fraction, ReplayProgress.emittedCount(), ReplayProgress.alerts());
             try {
@@ -290,7 +307,8 @@ public final class ReplayCommand implements Callable<Integer> {
         double secs = progress.elapsedSeconds();
 
         List<HotspotAlert> alerts = mergeParts();
-        String summary = summary(name, alerts, secs);
+        heap.sample();
+        String summary = summary(name, alerts, secs) + memory(done, heap);
         if (patrol != null) {
             List<PatrolSuggestion> suggestions = mergeSuggestions();
             mergeDosage();
@@ -465,6 +483,49 @@ public final class ReplayCommand implements Callable<Integer> {
             rejected.forEach((k, v) -> s.append(String.format("    %-24s %,d%n", k.code(), v)));
         }
         return s.toString();
+    }
+
+    /** The detector's state and this JVM's live heap (job, sources and sinks: a MiniCluster). */
+    private static String memory(
+            org.apache.flink.api.common.JobExecutionResult done, HeapAfterGc heap) {
+        Long most = done.getAccumulatorResult(HotspotJob.CELLS_HELD_MAX);
+        Long bytes = done.getAccumulatorResult(HotspotJob.STATE_BYTES);
+        Long cells = done.getAccumulatorResult(HotspotJob.CELLS_AT_END);
+        StringBuilder s = new StringBuilder();
+        if (most != null && bytes != null && cells != null) {
+            s.append(
+                    String.format(
+                            "  detector state      %,d cells at the end, %.1f MB (%,.0f bytes a"
+                                    + " cell); at most %,d cells at once%n",
+                            cells, bytes / 1e6, cells == 0 ? 0.0 : bytes / (double) cells, most));
+        }
+        s.append(
+                String.format(
+                        "  heap (this JVM)     %,.0f MB at most in use, garbage included%n",
+                        heap.peakMb()));
+        return s.toString();
+    }
+
+    /**
+     * This JVM's heap: the most in use at any time (garbage included) and, once the job is done,
+     * what is still live after a full collection (sampled, not measured inside the job).
+     */
+    private static final class HeapAfterGc {
+        private long peak;
+
+        void sample() {
+            long used = 0;
+            for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+                    used += pool.getPeakUsage().getUsed();
+                }
+            }
+            peak = Math.max(peak, used);
+        }
+
+        double peakMb() {
+            return peak / 1e6;
+        }
     }
 
     private static Instant instant(String text) {

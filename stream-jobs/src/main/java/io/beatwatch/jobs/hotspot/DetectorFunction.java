@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.time.Instant;
+import org.apache.flink.api.common.accumulators.LongMaximum;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.metrics.Counter;
@@ -47,6 +48,9 @@ final class DetectorFunction extends KeyedProcessFunction<Integer, CellEvent, Ho
     private transient Counter duplicates;
     private transient Histogram latency;
     private transient long lastEventMillis = Long.MIN_VALUE;
+    private transient LongMaximum cellsHeldMax;
+    private transient LongMaximum stateBytes;
+    private transient LongMaximum cellsAtEnd;
 
     DetectorFunction(HotspotJobConfig config) {
         this.config = config;
@@ -76,11 +80,7 @@ final class DetectorFunction extends KeyedProcessFunction<Integer, CellEvent, Ho
 
     @Override
     public void snapshotState(FunctionSnapshotContext ctx) throws Exception {
-        var bytes = new ByteArrayOutputStream();
-        try (var out = new DataOutputStream(bytes)) {
-            detector.writeTo(out);
-        }
-        snapshot.update(java.util.List.of(bytes.toByteArray()));
+        snapshot.update(java.util.List.of(snapshotBytes()));
     }
 
     @Override
@@ -91,6 +91,30 @@ final class DetectorFunction extends KeyedProcessFunction<Integer, CellEvent, Ho
         latency =
                 metrics.histogram(
                         "event_to_alert_latency_ms", new DescriptiveStatisticsHistogram(1024));
+        cellsHeldMax = new LongMaximum();
+        stateBytes = new LongMaximum();
+        getRuntimeContext().addAccumulator(HotspotJob.CELLS_HELD_MAX, cellsHeldMax);
+        cellsAtEnd = new LongMaximum();
+        getRuntimeContext().addAccumulator(HotspotJob.STATE_BYTES, stateBytes);
+        getRuntimeContext().addAccumulator(HotspotJob.CELLS_AT_END, cellsAtEnd);
+    }
+
+    @Override
+    public void close() throws Exception {
+        // the state's size where the input ended: what a checkpoint of it would write
+        if (detector != null) {
+            stateBytes.add(snapshotBytes().length);
+            cellsAtEnd.add(detector.cellsHeld());
+        }
+        super.close();
+    }
+
+    private byte[] snapshotBytes() throws java.io.IOException {
+        var bytes = new ByteArrayOutputStream();
+        try (var out = new DataOutputStream(bytes)) {
+            detector.writeTo(out);
+        }
+        return bytes.toByteArray();
     }
 
     @Override
@@ -121,6 +145,7 @@ final class DetectorFunction extends KeyedProcessFunction<Integer, CellEvent, Ho
         e.repeat = outcome == StreamDetector.Outcome.REPEAT;
         ctx.output(COUNTED, new Stamped(e));
         lastEventMillis = Math.max(lastEventMillis, e.timeMillis);
+        cellsHeldMax.add(detector.cellsHeld());
         // wake at the next minute boundary in case the feed goes quiet (deduplicated per time)
         ctx.timerService().registerEventTimeTimer(nextMinute(e.timeMillis));
     }

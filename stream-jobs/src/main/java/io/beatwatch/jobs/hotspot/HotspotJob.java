@@ -32,6 +32,15 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public final class HotspotJob {
 
+    /** Accumulator: most cells the detector held at once (a bounded replay's summary reads it). */
+    public static final String CELLS_HELD_MAX = "detector-cells-held-max";
+
+    /** Accumulator: bytes of the detector's snapshot when its input ended. */
+    public static final String STATE_BYTES = "detector-state-bytes";
+
+    /** Accumulator: cells the detector held when its input ended. */
+    public static final String CELLS_AT_END = "detector-cells-at-end";
+
     /**
      * The outputs of the dataflow; {@code patrol} is null without a patrol config, and its rejects
      * (bad feedback) are also in {@code rejects}.
