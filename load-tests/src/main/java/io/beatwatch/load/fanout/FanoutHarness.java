@@ -95,6 +95,25 @@ public final class FanoutHarness implements Callable<Integer> {
     double stormSpread;
 
     @Option(
+            names = "--warmup",
+            defaultValue = "30",
+            description =
+                    "seconds of publishing after every console connected, before the healthy"
+                            + " phase (the gateway's JIT and buffers settle; default"
+                            + " ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(
+            names = "--drain",
+            defaultValue = "60",
+            description =
+                    "at most this many seconds after the publisher stops for the gateway to"
+                            + " finish its pushes (its alerts.pushed counter still for 5 s),"
+                            + " before the fleet stops and losses are counted (default"
+                            + " ${DEFAULT-VALUE})")
+    int drain;
+
+    @Option(
             names = "--settle",
             defaultValue = "10",
             description = "seconds after each hard case before the next")
@@ -259,7 +278,7 @@ public final class FanoutHarness implements Callable<Integer> {
             var publisher = new FanoutPublisher(redis.uri(), alertsPerSec, cellsPerSec, seed);
             running.first(publisher);
             publisher.start();
-            sleep(5, "warm-up", probe, publisher);
+            sleep(warmup, "warm-up", probe, publisher);
 
             // healthy: every console reads
             long cpu0 = probe.cpuMillis();
@@ -312,7 +331,7 @@ public final class FanoutHarness implements Callable<Integer> {
             long restartEnd = FleetConsole.nowMicros();
 
             publisher.stop();
-            Thread.sleep(5000);
+            drained(probe);
             int rc = fleet.stop(120);
             if (rc != 0) log.printf("  console fleet exited with %d%n", rc);
             event("publisher stopped, fleet stopped");
@@ -497,6 +516,29 @@ public final class FanoutHarness implements Callable<Integer> {
                         (System.currentTimeMillis() - runStartMillis) / 1000.0, what);
         timeline.add(line);
         log.println("  " + line);
+    }
+
+    /**
+     * Waits until the gateway has written what it owes: its pushed-alerts counter unchanged for
+     * five seconds, or {@code --drain} seconds (a console still behind then counts as lost).
+     */
+    private void drained(GatewayProbe probe) throws Exception {
+        String pushed = counterSeries(GatewayMetrics.ALERTS_PUSHED);
+        long end = System.currentTimeMillis() + drain * 1000L;
+        double last = probe.metric(pushed);
+        long stillSince = System.currentTimeMillis();
+        while (System.currentTimeMillis() < end) {
+            Thread.sleep(1000);
+            double now = probe.metric(pushed);
+            if (now != last) {
+                last = now;
+                stillSince = System.currentTimeMillis();
+            } else if (System.currentTimeMillis() - stillSince >= 5000) {
+                event(String.format("gateway drained (%.0f alert pushes in all)", now));
+                return;
+            }
+        }
+        event("gateway still pushing after --drain " + drain + " s");
     }
 
     private static String closedSeries(String reason) {

@@ -28,6 +28,8 @@ class FanoutHarnessIT {
                         "--consoles", "50",
                         "--duration", "5",
                         "--settle", "2",
+                        "--warmup", "3",
+                        "--drain", "15",
                         "--storm-spread", "2",
                         "--slow-every", "10",
                         "--gateway-heap", "512m",
