@@ -16,7 +16,8 @@ import java.util.function.Function;
 /**
  * A stand-in for Lettuce's async commands in unit tests: each command a test uses answers what the
  * test registered with {@link #on}, every call is recorded, and any other command fails the test.
- * The answers complete at once, so the code under test runs without a Redis server.
+ * The answers complete at once (an answer that is a {@link Throwable} fails the command), so the
+ * code under test runs without a Redis server.
  */
 public final class FakeRedis {
 
@@ -71,7 +72,10 @@ public final class FakeRedis {
     /** A completed {@link RedisFuture} of {@code value}. */
     @SuppressWarnings("unchecked")
     public static <T> RedisFuture<T> completed(T value) {
-        var done = CompletableFuture.completedFuture(value);
+        var done =
+                value instanceof Throwable t
+                        ? CompletableFuture.<T>failedFuture(t)
+                        : CompletableFuture.completedFuture(value);
         return (RedisFuture<T>)
                 Proxy.newProxyInstance(
                         RedisFuture.class.getClassLoader(),
@@ -79,7 +83,7 @@ public final class FakeRedis {
                         (proxy, method, args) -> {
                             switch (method.getName()) {
                                 case "getError":
-                                    return null;
+                                    return value instanceof Throwable t ? t.getMessage() : null;
                                 case "await":
                                     return true;
                                 default:
