@@ -66,8 +66,8 @@ class PublicCallReaderTest {
         final List<PublicCall> calls = new CopyOnWriteArrayList<>();
         final AtomicInteger publishes = new AtomicInteger();
         final AtomicInteger records = new AtomicInteger();
-        volatile CompletableFuture<Void> seen = new CompletableFuture<>();
-        volatile int want;
+        private CompletableFuture<Void> seen = new CompletableFuture<>();
+        private int want;
 
         @Override
         public void accept(PublicCall call) {
@@ -80,14 +80,20 @@ class PublicCallReaderTest {
         }
 
         @Override
-        public void polled(int n) {
+        public synchronized void polled(int n) {
             records.addAndGet(n);
             if (calls.size() >= want) seen.complete(null);
         }
 
         void awaitCalls(int n) throws Exception {
-            want = n;
-            seen.get(5, TimeUnit.SECONDS);
+            CompletableFuture<Void> f;
+            synchronized (this) {
+                want = n;
+                seen = new CompletableFuture<>();
+                if (calls.size() >= n) seen.complete(null);
+                f = seen;
+            }
+            f.get(5, TimeUnit.SECONDS);
         }
     }
 
@@ -187,25 +193,31 @@ class PublicCallReaderTest {
         assertThat(p).doesNotContainKey(ConsumerConfig.GROUP_ID_CONFIG);
     }
 
+    /** Waits until the reader polls again: everything its previous poll caused has run. */
+    void awaitNextPoll() throws Exception {
+        var next = new CompletableFuture<Void>();
+        consumer.schedulePollTask(() -> next.complete(null));
+        next.get(5, TimeUnit.SECONDS);
+    }
+
     @Test
     void republishesOnceARefreshIntervalHasPassedOnTheClock() throws Exception {
         reader.start();
         consumer.schedulePollTask(() -> consumer.addRecord(record(P0, 2, call("a", 30))));
         listener.awaitCalls(1);
+        awaitNextPoll();
         assertThat(listener.publishes.get()).isEqualTo(1);
 
         clock.set(T0.plus(REFRESH).minusMillis(1));
         consumer.schedulePollTask(() -> consumer.addRecord(record(P0, 3, call("b", 29))));
         listener.awaitCalls(2);
+        awaitNextPoll();
         assertThat(listener.publishes.get()).isEqualTo(1);
 
         clock.set(T0.plus(REFRESH));
         consumer.schedulePollTask(() -> consumer.addRecord(record(P0, 4, call("c", 28))));
         listener.awaitCalls(3);
-        // the publish after the poll that read "c" has run by the next poll
-        var next = new CompletableFuture<Void>();
-        consumer.schedulePollTask(() -> next.complete(null));
-        next.get(5, TimeUnit.SECONDS);
+        awaitNextPoll();
         assertThat(listener.publishes.get()).isEqualTo(2);
     }
 }
