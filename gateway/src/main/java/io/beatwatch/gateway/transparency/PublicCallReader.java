@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Properties;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
@@ -48,7 +50,8 @@ final class PublicCallReader {
     private final Clock clock;
     private final Listener listener;
     private volatile boolean stopped;
-    private volatile KafkaConsumer<String, String> consumer;
+    private final Function<Properties, Consumer<String, String>> consumers;
+    private volatile Consumer<String, String> consumer;
     private Thread thread;
 
     /**
@@ -64,6 +67,30 @@ final class PublicCallReader {
             Duration refreshInterval,
             Clock clock,
             Listener listener) {
+        this(
+                log,
+                name,
+                bootstrap,
+                topic,
+                lookback,
+                refreshInterval,
+                clock,
+                listener,
+                p -> new KafkaConsumer<>(p));
+    }
+
+    /** As above, with the consumer made by {@code consumers} (unit tests pass a mock consumer). */
+    PublicCallReader(
+            Logger log,
+            String name,
+            String bootstrap,
+            String topic,
+            Duration lookback,
+            Duration refreshInterval,
+            Clock clock,
+            Listener listener,
+            Function<Properties, Consumer<String, String>> consumers) {
+        this.consumers = consumers;
         this.log = log;
         this.name = name;
         this.bootstrap = bootstrap;
@@ -103,7 +130,7 @@ final class PublicCallReader {
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         long lastBuild = 0;
-        try (var c = new KafkaConsumer<String, String>(p)) {
+        try (var c = consumers.apply(p)) {
             consumer = c;
             while (!stopped && !assign(c)) {
                 listener.waiting();
@@ -139,7 +166,7 @@ final class PublicCallReader {
     }
 
     /** Assigns every partition and seeks to {@code lookback} ago; false if none yet. */
-    private boolean assign(KafkaConsumer<String, String> c) {
+    private boolean assign(Consumer<String, String> c) {
         var infos = c.partitionsFor(topic, Duration.ofSeconds(5));
         if (infos == null || infos.isEmpty()) {
             return false;

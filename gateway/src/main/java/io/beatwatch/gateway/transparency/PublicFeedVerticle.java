@@ -6,7 +6,11 @@ import io.beatwatch.gateway.metrics.GatewayMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Clock;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +41,27 @@ public final class PublicFeedVerticle extends VerticleBase {
             Clock clock,
             AtomicReference<PublicSnapshot> current,
             FeedClock feedClock) {
+        this(
+                bootstrap,
+                topic,
+                config,
+                metrics,
+                clock,
+                current,
+                feedClock,
+                p -> new KafkaConsumer<>(p));
+    }
+
+    /** As above, with the feed's consumer made by {@code consumers} (unit tests). */
+    PublicFeedVerticle(
+            String bootstrap,
+            String topic,
+            GatewayConfig.PublicFeed config,
+            GatewayMetrics metrics,
+            Clock clock,
+            AtomicReference<PublicSnapshot> current,
+            FeedClock feedClock,
+            Function<Properties, Consumer<String, String>> consumers) {
         this.metrics = metrics;
         this.clock = clock;
         this.current = current;
@@ -74,7 +99,8 @@ public final class PublicFeedVerticle extends VerticleBase {
                                 metrics.publicFeedRecords(records);
                                 feedClock.observe(aggregator.newestSeen());
                             }
-                        });
+                        },
+                        consumers);
     }
 
     @Override

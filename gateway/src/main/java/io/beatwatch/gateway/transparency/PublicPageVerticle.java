@@ -7,7 +7,11 @@ import io.vertx.core.VerticleBase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +40,19 @@ public final class PublicPageVerticle extends VerticleBase {
             ZoneId zone,
             Clock clock,
             AtomicReference<PublicPageSnapshot> current) {
+        this(bootstrap, topic, feed, page, zone, clock, current, p -> new KafkaConsumer<>(p));
+    }
+
+    /** As above, with the feed's consumer made by {@code consumers} (unit tests). */
+    PublicPageVerticle(
+            String bootstrap,
+            String topic,
+            GatewayConfig.PublicFeed feed,
+            GatewayConfig.PublicPage page,
+            ZoneId zone,
+            Clock clock,
+            AtomicReference<PublicPageSnapshot> current,
+            Function<Properties, Consumer<String, String>> consumers) {
         this.feed = feed;
         this.page = page;
         this.clock = clock;
@@ -60,7 +77,8 @@ public final class PublicPageVerticle extends VerticleBase {
                             public void publish() {
                                 PublicPageVerticle.this.publish();
                             }
-                        });
+                        },
+                        consumers);
     }
 
     @Override

@@ -1,11 +1,13 @@
 package io.beatwatch.gateway.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class TokenVerifierTest {
@@ -159,5 +162,129 @@ class TokenVerifierTest {
                                 PemKeys.rsaPublicKey(
                                         "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----"))
                 .hasMessageContaining("not a valid RSA key");
+    }
+
+    /** A supervisor token valid at T0 for an hour, changed by {@code edit}, signed with KEYS. */
+    static String signed(UnaryOperator<JWTClaimsSet.Builder> edit) throws Exception {
+        var claims =
+                edit.apply(
+                                new JWTClaimsSet.Builder()
+                                        .subject("sup1")
+                                        .issuer("beatwatch")
+                                        .audience(TOKENS.audience())
+                                        .issueTime(Date.from(T0))
+                                        .expirationTime(Date.from(T0.plusSeconds(3600)))
+                                        .claim("role", "supervisor")
+                                        .claim("districts", List.of("*")))
+                        .build();
+        var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+        jwt.sign(new RSASSASigner(KEYS.privateKey()));
+        return jwt.serialize();
+    }
+
+    @Test
+    void expiryAndNotBeforeAreCheckedToTheSecondWithinTheSkew() throws Exception {
+        // skew 30 s: expired from exp + 30 s on, valid from nbf - 30 s on
+        assertThat(detailOf(signed(b -> b.expirationTime(Date.from(T0.minusSeconds(30))))))
+                .isEqualTo("token has expired");
+        assertThat(detailOf(signed(b -> b.expirationTime(Date.from(T0.minusSeconds(29))))))
+                .isEqualTo("accepted");
+        assertThat(detailOf(signed(b -> b.expirationTime(null)))).isEqualTo("token has no expiry");
+        assertThat(detailOf(signed(b -> b.notBeforeTime(Date.from(T0.plusSeconds(30))))))
+                .isEqualTo("accepted");
+        assertThat(detailOf(signed(b -> b.notBeforeTime(Date.from(T0.plusSeconds(31))))))
+                .isEqualTo("token is not valid yet");
+    }
+
+    @Test
+    void subjectAndDistrictNamesHaveBoundedLengths() throws Exception {
+        assertThat(detailOf(signed(b -> b.subject("u".repeat(128))))).isEqualTo("accepted");
+        assertThat(detailOf(signed(b -> b.subject("u".repeat(129)))))
+                .isEqualTo("token has no subject");
+        assertThat(detailOf(signed(b -> b.subject(" ")))).isEqualTo("token has no subject");
+        assertThat(detailOf(signed(b -> b.subject(null)))).isEqualTo("token has no subject");
+        assertThat(detailOf(signed(b -> b.claim("districts", List.of("D".repeat(64))))))
+                .isEqualTo("accepted");
+        assertThat(detailOf(signed(b -> b.claim("districts", List.of("D".repeat(65))))))
+                .isEqualTo("token district is invalid");
+        assertThat(detailOf(signed(b -> b.claim("districts", List.of("NORTH", " ")))))
+                .isEqualTo("token district is invalid");
+        assertThat(detailOf(signed(b -> b.claim("districts", 7))))
+                .isEqualTo("token claims have the wrong type");
+        assertThat(detailOf(signed(b -> b.audience("other-service"))))
+                .isEqualTo("token audience is not accepted");
+    }
+
+    @Test
+    void aTokenOfExactlyTheMaximumLengthIsParsedNotRefusedAsOversized() {
+        assertThat(detailOf("x".repeat(TokenVerifier.MAX_TOKEN_CHARS)))
+                .isEqualTo("token is not a signed JWT");
+        assertThat(detailOf("x".repeat(TokenVerifier.MAX_TOKEN_CHARS + 1)))
+                .isEqualTo("missing or oversized token");
+        assertThat(detailOf("")).isEqualTo("missing or oversized token");
+    }
+
+    @Test
+    void readsTheScopeAndTheIssueTimeIntoThePrincipal() throws Exception {
+        var p = VERIFIER.verify(signed(b -> b.claim("districts", List.of("NORTH", "EAST"))));
+        assertThat(p.user()).isEqualTo("sup1");
+        assertThat(p.role()).isEqualTo(Role.SUPERVISOR);
+        assertThat(p.districts()).containsExactlyInAnyOrder("NORTH", "EAST");
+        assertThat(p.issuedAt()).isEqualTo(T0);
+        assertThat(p.expiresAt()).isEqualTo(T0.plusSeconds(3600));
+        assertThat(VERIFIER.verify(signed(b -> b.issueTime(null))).issuedAt()).isNull();
+        assertThat(VERIFIER.verify(signed(b -> b.claim("districts", null))).districts()).isEmpty();
+    }
+
+    @Test
+    void refusesTokensOfARevokedUserIssuedUpToTheRevocation() throws Exception {
+        var v = new TokenVerifier(List.of(KEYS.publicKey()), "beatwatch", Duration.ZERO, CLOCK);
+        v.revocations().revoke("sup1", T0);
+        assertThat(catchDetail(v, signed(b -> b))).isEqualTo("token has been revoked (signed out)");
+        assertThat(catchDetail(v, signed(b -> b.issueTime(Date.from(T0.plusSeconds(1))))))
+                .isEqualTo("accepted");
+        assertThat(catchDetail(v, signed(b -> b.subject("sup2")))).isEqualTo("accepted");
+    }
+
+    @Test
+    void aKeyRotationTrustsTheNewKeysAtOnceAndRefusesTheOldOnes() throws Exception {
+        var next = DevKeys.generate();
+        var nextTokens = new DevTokens(next, "beatwatch", CLOCK);
+        String oldToken = signed(b -> b);
+        String newToken =
+                nextTokens.sign("sup1", Role.SUPERVISOR, List.of("*"), Duration.ofHours(1));
+        var v = new TokenVerifier(List.of(KEYS.publicKey()), "beatwatch", Duration.ZERO, CLOCK);
+        assertThat(catchDetail(v, newToken)).isEqualTo("token signature is not valid");
+
+        v.trust(List.of(next.publicKey(), KEYS.publicKey()));
+        assertThat(catchDetail(v, oldToken)).isEqualTo("accepted");
+        assertThat(catchDetail(v, newToken)).isEqualTo("accepted");
+
+        v.trust(List.of(next.publicKey()));
+        assertThat(catchDetail(v, oldToken)).isEqualTo("token signature is not valid");
+        assertThat(catchDetail(v, newToken)).isEqualTo("accepted");
+
+        assertThatIllegalArgumentException().isThrownBy(() -> v.trust(List.of()));
+        assertThat(catchDetail(v, newToken)).isEqualTo("accepted");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new TokenVerifier(List.of(), "beatwatch", Duration.ZERO, CLOCK));
+    }
+
+    @Test
+    void theAnalystDevUserReadsEveryDistrict() {
+        var g = DevTokens.grantFor("analyst1").orElseThrow();
+        assertThat(g.role()).isEqualTo(Role.ANALYST);
+        assertThat(g.districts()).containsExactly(Principal.ALL);
+        assertThat(DevTokens.grantFor(null)).isEmpty();
+    }
+
+    static String catchDetail(TokenVerifier v, String token) {
+        try {
+            v.verify(token);
+            return "accepted";
+        } catch (ApiException e) {
+            assertThat(e.status()).isEqualTo(401);
+            return e.detail();
+        }
     }
 }

@@ -23,6 +23,7 @@ class TrustedKeysTest {
         Files.writeString(file, A.publicKeyPem());
         var keys = new TrustedKeys(INLINE.publicKeyPem(), file, null);
         assertThat(keys.current()).containsExactly(INLINE.publicKey(), A.publicKey());
+        assertThat(keys.file()).isEqualTo(file);
         assertThat(keys.reload()).isEmpty();
 
         // step 1: the new key beside the old one
@@ -38,6 +39,13 @@ class TrustedKeysTest {
         // step 2: the old key removed
         Files.writeString(file, B.publicKeyPem());
         assertThat(keys.reload()).contains(List.of(INLINE.publicKey(), B.publicKey()));
+    }
+
+    @Test
+    void withoutAKeyFileTheFixedKeysAreAllThereIs() throws Exception {
+        var keys = new TrustedKeys(null, null, A.publicKey());
+        assertThat(keys.file()).isNull();
+        assertThat(keys.current()).containsExactly(A.publicKey());
     }
 
     @Test

@@ -32,4 +32,23 @@ class VisibilityTest {
         assertThat(Visibility.alertVisible(analyst, all, "NORTH", true)).isFalse();
         assertThat(Visibility.alertVisible(ops, all, "NORTH", false)).isFalse();
     }
+
+    @Test
+    void aSubscriptionToNamedDistrictsNeverShowsAnAlertWithoutADistrict() {
+        var sup = p(Role.SUPERVISOR, "*");
+        assertThat(Visibility.alertVisible(sup, Set.of("*"), null, false)).isTrue();
+        assertThat(Visibility.alertVisible(sup, Set.of("NORTH"), null, false)).isFalse();
+        assertThat(Visibility.alertVisible(sup, Set.of("NORTH"), "NORTH", true)).isTrue();
+    }
+
+    @Test
+    void aRestReadSeesTheWholeScope() {
+        var disp = p(Role.DISPATCHER, "NORTH", "EAST");
+        assertThat(Visibility.alertVisible(disp, "EAST", false)).isTrue();
+        assertThat(Visibility.alertVisible(disp, "SOUTH", false)).isFalse();
+        assertThat(Visibility.alertVisible(disp, "EAST", true)).isFalse();
+        assertThat(Visibility.alertVisible(p(Role.SUPERVISOR, "*"), "SOUTH", true)).isTrue();
+        assertThat(Visibility.alertVisible(p(Role.ANALYST, "*"), "SOUTH", false)).isTrue();
+        assertThat(Visibility.alertVisible(p(Role.OPS, "*"), "SOUTH", false)).isFalse();
+    }
 }
