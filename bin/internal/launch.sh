@@ -30,7 +30,7 @@ Commands:
   gateway    Run the HTTP and WebSocket gateway
   handover   Write a shift's handover (per district: alerts, actions, places, patrols, tips) as HTML
   audit      'audit verify FILE': check the gateway audit file's hash chain (edits, removals)
-  load       'load latency|throughput|fanout [options]': the load-test harnesses (load-tests/README.md)
+  load       'load latency|throughput|fanout|faults [options]': the load-test harnesses (load-tests/README.md)
   help       This help; 'help <command>' is the same as '<command> --help'
 
 'bin/beatwatch <command> --help' lists a command's options. Commands run from the project root,
@@ -82,6 +82,7 @@ case "$cmd" in
     case "$sub" in
       latency) main=io.beatwatch.load.latency.LatencyHarness ;;
       throughput) main=io.beatwatch.load.ThroughputBench ;;
+      faults) main=io.beatwatch.load.FaultHarness ;;
       fanout)
         main=io.beatwatch.load.fanout.FanoutHarness
         # one socket per console in the gateway and in the console JVM: as many files as allowed
@@ -89,7 +90,7 @@ case "$cmd" in
           printf 'beatwatch: could not raise the open-files limit (%s)\n' "$(ulimit -n)" >&2
         ;;
       *)
-        printf 'Usage: bin/beatwatch load latency|throughput|fanout [options] (--help for the options)\n' >&2
+        printf 'Usage: bin/beatwatch load latency|throughput|fanout|faults [options] (--help for the options)\n' >&2
         exit 2
         ;;
     esac

@@ -228,8 +228,7 @@ public final class FaultHarness implements Callable<Integer> {
     }
 
     private String commandLine() {
-        return "flock /tmp/heavy.lock java -Xmx2g -Dlog4j2.configurationFile=config/log4j2.xml -cp \"load-tests/target/beatwatch-load-tests-0.1.0-SNAPSHOT.jar:"
-                + "load-tests/target/lib/*\" io.beatwatch.load.FaultHarness"
+        return "bin/beatwatch load faults"
                 + (faults.equals(List.of(DEFAULT_FAULTS.split(",")))
                         ? ""
                         : " --faults " + String.join(",", faults))
