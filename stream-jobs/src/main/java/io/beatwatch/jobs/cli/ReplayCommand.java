@@ -28,6 +28,8 @@ import io.beatwatch.jobs.redis.ViewWrites;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +46,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -289,7 +292,7 @@ public final class ReplayCommand implements Callable<Integer> {
         var progress = new Progress(err);
         JobClient client = job.executeAsync(env, "beatwatch-replay-" + name);
         var result = client.getJobExecutionResult();
-        var heap = new HeapAfterGc();
+        var heap = new PeakHeap();
         while (!result.isDone()) {
             heap.sample();
             double fraction = synthetic ? -1 : ReplayProgress.fraction();
@@ -486,8 +489,7 @@ public final class ReplayCommand implements Callable<Integer> {
     }
 
     /** The detector's state and this JVM's live heap (job, sources and sinks: a MiniCluster). */
-    private static String memory(
-            org.apache.flink.api.common.JobExecutionResult done, HeapAfterGc heap) {
+    private static String memory(JobExecutionResult done, PeakHeap heap) {
         Long most = done.getAccumulatorResult(HotspotJob.CELLS_HELD_MAX);
         Long bytes = done.getAccumulatorResult(HotspotJob.STATE_BYTES);
         Long cells = done.getAccumulatorResult(HotspotJob.CELLS_AT_END);
@@ -510,13 +512,13 @@ public final class ReplayCommand implements Callable<Integer> {
      * This JVM's heap: the most in use at any time (garbage included) and, once the job is done,
      * what is still live after a full collection (sampled, not measured inside the job).
      */
-    private static final class HeapAfterGc {
+    private static final class PeakHeap {
         private long peak;
 
         void sample() {
             long used = 0;
-            for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+            for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
                     used += pool.getPeakUsage().getUsed();
                 }
             }
